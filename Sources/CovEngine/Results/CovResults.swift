@@ -1,0 +1,109 @@
+import Foundation
+
+/// The results model: one versioned document (`covbot-results.json`) per gate run.
+///
+/// Reporters and publishers read only this. Shards produced on several machines merge
+/// into one. Keys and meanings are documented in the README ("Results file").
+public struct CovResults: Sendable, Hashable, Codable {
+  /// The schema version this build writes and reads.
+  public static let currentSchemaVersion = 1
+
+  /// Bumped only for incompatible changes.
+  public var schemaVersion: Int
+  /// The covbot version that measured.
+  public var toolVersion: String
+  /// The Go module path, e.g. `example.com/demo`.
+  public var module: String
+  /// The module root on the machine that measured (absolute).
+  public var moduleDir: String
+  /// `go version` output's version, e.g. `go1.27.3`.
+  public var goVersion: String
+  /// The strategy that measured (`single` or `per-package`).
+  public var strategy: Strategy
+  /// The commit measured, when known (`GITHUB_SHA` or `git rev-parse HEAD`).
+  public var commit: String?
+  /// When the run started.
+  public var startedAt: Date
+  /// The gate settings the statuses were decided with.
+  public var settings: GateSettings
+  /// For a shard of a split run: which one.
+  public var shard: ShardInfo?
+  /// Whether SIGINT/SIGTERM stopped the run before every package was measured.
+  public var interrupted: Bool
+  /// Where the time went.
+  public var timings: Timings
+  /// One entry per package, sorted by import path.
+  public var packages: [PackageResult]
+  /// The overall verdict, derived from `packages` and `settings`.
+  public var verdict: Verdict
+  /// Head vs base comparison, when a base results file was given.
+  public var diff: ThresholdDiff?
+
+  /// Creates a results document; the verdict is derived from the packages.
+  public init(
+    toolVersion: String, module: String, moduleDir: String, goVersion: String, strategy: Strategy,
+    commit: String? = nil, startedAt: Date, settings: GateSettings, shard: ShardInfo? = nil,
+    interrupted: Bool = false, timings: Timings, packages: [PackageResult], diff: ThresholdDiff? = nil
+  ) {
+    self.schemaVersion = Self.currentSchemaVersion
+    self.toolVersion = toolVersion
+    self.module = module
+    self.moduleDir = moduleDir
+    self.goVersion = goVersion
+    self.strategy = strategy
+    self.commit = commit
+    self.startedAt = startedAt
+    self.settings = settings
+    self.shard = shard
+    self.interrupted = interrupted
+    self.timings = timings
+    self.packages = packages.sorted { $0.importPath < $1.importPath }
+    self.diff = diff
+    self.verdict = Verdict(packages: self.packages, settings: settings, interrupted: interrupted)
+  }
+
+  /// Recomputes ``verdict`` after `packages` or `settings` changed.
+  public mutating func refreshVerdict() {
+    packages.sort { $0.importPath < $1.importPath }
+    verdict = Verdict(packages: packages, settings: settings, interrupted: interrupted)
+  }
+}
+
+/// How packages are measured.
+public enum Strategy: String, Sendable, Codable, CaseIterable {
+  /// One `go test -cover` process for every package; the profile is split per package.
+  case single
+  /// One `go test -coverpkg=P` process per package, N at once, after a build-cache pre-warm.
+  case perPackage = "per-package"
+}
+
+/// Which shard of a split run a results file holds.
+public struct ShardInfo: Sendable, Hashable, Codable {
+  /// 1-based shard number.
+  public var index: Int
+  /// Number of shards.
+  public var count: Int
+
+  /// Creates shard `index` of `count`.
+  public init(index: Int, count: Int) {
+    self.index = index
+    self.count = count
+  }
+}
+
+/// Where a run's time went, in seconds.
+public struct Timings: Sendable, Hashable, Codable {
+  /// Filling the build cache before the parallel runs (0 when no pre-warm ran).
+  public var prewarmSeconds: Double
+  /// Running the tests with coverage.
+  public var measureSeconds: Double
+  /// The whole run, discovery and writing included.
+  public var totalSeconds: Double
+
+  /// Creates timings.
+  public init(prewarmSeconds: Double = 0, measureSeconds: Double = 0, totalSeconds: Double = 0) {
+    self.prewarmSeconds = prewarmSeconds
+    self.measureSeconds = measureSeconds
+    self.totalSeconds = totalSeconds
+  }
+}

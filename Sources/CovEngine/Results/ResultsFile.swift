@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads and writes ``CovResults`` as JSON (`covbot-results.json`).
+public enum ResultsFile {
+  /// The default file name, in the module root.
+  public static let defaultName = "covbot-results.json"
+
+  /// Encodes results as stable, pretty-printed JSON (sorted keys, ISO 8601 dates).
+  public static func encode(_ results: CovResults) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    var data = try encoder.encode(results)
+    data.append(0x0A)
+    return data
+  }
+
+  /// Decodes results, rejecting other schema versions with a clear error.
+  public static func decodeResults(_ data: Data, path: String) throws(ResultsFileError) -> CovResults {
+    struct Header: Decodable { var schemaVersion: Int? }
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    let header: Header
+    do {
+      header = try decoder.decode(Header.self, from: data)
+    } catch {
+      throw ResultsFileError(path: path, reason: "not a JSON object (\(Self.describe(error)))")
+    }
+    guard let version = header.schemaVersion else {
+      throw ResultsFileError(path: path, reason: "missing field schemaVersion; is this a covbot results file?")
+    }
+    guard version == CovResults.currentSchemaVersion else {
+      throw ResultsFileError(
+        path: path,
+        reason: "schemaVersion \(version) is not supported (this covbot reads \(CovResults.currentSchemaVersion))")
+    }
+    do {
+      return try decoder.decode(CovResults.self, from: data)
+    } catch {
+      throw ResultsFileError(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// Reads results from `path`.
+  public static func read(from path: String) throws(ResultsFileError) -> CovResults {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ResultsFileError(path: path, reason: "file not found or unreadable")
+    }
+    return try decodeResults(data, path: path)
+  }
+
+  /// Writes results to `path` atomically.
+  public static func write(_ results: CovResults, to path: String) throws(ResultsFileError) {
+    do {
+      try AtomicFile.write(try encode(results), to: path)
+    } catch {
+      throw ResultsFileError(path: path, reason: "\(error)")
+    }
+  }
+
+  /// Turns a DecodingError into "field packages[3].status: …".
+  static func describe(_ error: any Error) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+      let parts = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+      let joined = parts.joined()
+      return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
+    }
+    switch error as? DecodingError {
+    case .keyNotFound(let key, let context)?:
+      let parent = path(context)
+      return "missing field \(parent.isEmpty ? "" : parent + ".")\(key.stringValue)"
+    case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+      return "field \(path(context)): \(context.debugDescription)"
+    case .dataCorrupted(let context)?:
+      let at = path(context)
+      return at.isEmpty ? context.debugDescription : "field \(at): \(context.debugDescription)"
+    default:
+      return "\(error)"
+    }
+  }
+}
+
+/// A results file could not be read or written.
+public struct ResultsFileError: Error, Sendable, CustomStringConvertible {
+  /// The results file.
+  public var path: String
+  /// What is wrong with it.
+  public var reason: String
+
+  public var description: String {
+    "results file \(path): \(reason). Produce it with `covbot gate --json \(path)`."
+  }
+}

@@ -1,0 +1,2 @@
+/// GitHub.
+public enum GitHubModule {}

@@ -1,0 +1,2 @@
+/// FakeGitHub.
+public enum FakeGitHubModule {}
