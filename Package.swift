@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
@@ -35,7 +36,8 @@ let package = Package(
     .target(
       name: "CovEngine",
       dependencies: [
-        .product(name: "Subprocess", package: "swift-subprocess")
+        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ],
       swiftSettings: strictSettings
     ),
@@ -68,6 +70,8 @@ let package = Package(
       dependencies: [
         "CovEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ],
       path: "Benchmarks/CovBotBench",
       swiftSettings: strictSettings
@@ -78,6 +82,7 @@ let package = Package(
       name: "FakeGitHub",
       dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
       path: "Tests/FakeGitHub",
+      resources: [.copy("Resources")],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -99,11 +99,16 @@ public struct Timings: Sendable, Hashable, Codable {
   public var measureSeconds: Double
   /// The whole run, discovery and writing included.
   public var totalSeconds: Double
+  /// CPU time (user + system) of covbot itself, children excluded: its own overhead.
+  public var selfCPUSeconds: Double
 
   /// Creates timings.
-  public init(prewarmSeconds: Double = 0, measureSeconds: Double = 0, totalSeconds: Double = 0) {
+  public init(
+    prewarmSeconds: Double = 0, measureSeconds: Double = 0, totalSeconds: Double = 0, selfCPUSeconds: Double = 0
+  ) {
     self.prewarmSeconds = prewarmSeconds
     self.measureSeconds = measureSeconds
     self.totalSeconds = totalSeconds
+    self.selfCPUSeconds = selfCPUSeconds
   }
 }

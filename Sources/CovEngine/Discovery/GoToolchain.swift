@@ -1,0 +1,71 @@
+import Foundation
+
+/// The `go` command CovBot drives, and the environment every go child runs with.
+public struct GoToolchain: Sendable {
+  /// Absolute path of the `go` binary.
+  public var executable: String
+  /// Environment overrides for every go child (`GOWORK=off` unless workspaces are wanted).
+  public var environment: [String: String?]
+
+  /// Uses `explicitPath` when given, else the first `go` on `PATH`.
+  public static func locate(explicitPath: String? = nil, useWorkspace: Bool = false) throws(GoToolError)
+    -> GoToolchain
+  {
+    let environment: [String: String?] = useWorkspace ? [:] : ["GOWORK": "off"]
+    if let explicitPath {
+      guard FileManager.default.isExecutableFile(atPath: explicitPath) else {
+        throw GoToolError(
+          command: explicitPath, reason: "is not an executable file", hint: "Pass the path of a go binary to --go.")
+      }
+      return GoToolchain(executable: explicitPath, environment: environment)
+    }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    for directory in path.split(separator: ":") where !directory.isEmpty {
+      let candidate = "\(directory)/go"
+      if FileManager.default.isExecutableFile(atPath: candidate) {
+        return GoToolchain(executable: candidate, environment: environment)
+      }
+    }
+    throw GoToolError(
+      command: "go", reason: "no go toolchain found on PATH",
+      hint: "Install Go (https://go.dev/dl, actions/setup-go in CI, or `make go` here) or pass --go PATH.")
+  }
+
+  /// A go child process running `go <arguments>` in `directory`.
+  public func command(_ arguments: [String], in directory: String, timeout: Duration? = nil) -> ChildProcess {
+    ChildProcess(
+      executable: executable, arguments: arguments, environment: environment, workingDirectory: directory,
+      timeout: timeout)
+  }
+
+  /// Runs `go <arguments>` and returns its standard output, or throws with its standard error.
+  public func output(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300)) async throws
+    -> String
+  {
+    let child = command(arguments, in: directory, timeout: timeout)
+    let (result, stdout) = try await child.runCollecting()
+    guard result.succeeded else {
+      throw GoToolError(
+        command: child.commandLine, reason: "\(result.summary): \(result.stderr.trimmingCharacters(in: .newlines))",
+        hint: "Run the same command in \(directory) to see the problem.")
+    }
+    return stdout
+  }
+
+  /// The toolchain's version, e.g. `go1.27.3`.
+  public func version(in directory: String) async throws -> String {
+    try await output(["env", "GOVERSION"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}
+
+/// Running the go toolchain failed.
+public struct GoToolError: Error, Sendable, CustomStringConvertible {
+  /// The command that failed.
+  public var command: String
+  /// What happened.
+  public var reason: String
+  /// What to do next.
+  public var hint: String
+
+  public var description: String { "\(command): \(reason). \(hint)" }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a gate: lists packages, reads floors, measures coverage, and decides each package.
+///
+/// Cancellation (Ctrl-C, SIGTERM) stops every go process group and still returns the packages
+/// measured so far, with the rest marked skipped (`interrupted`).
+public struct CoverageGate: Sendable {
+  /// The go toolchain to drive.
+  public var go: GoToolchain
+
+  /// Creates a gate that drives `go`.
+  public init(go: GoToolchain) {
+    self.go = go
+  }
+
+  /// Measures and gates every package the configuration selects.
+  public func run(_ configuration: GateConfiguration, events: @escaping @Sendable (GateEvent) -> Void = { _ in })
+    async throws -> CovResults
+  {
+    let startedAt = Date()
+    let clock = ContinuousClock.now
+    let lister = PackageLister(go: go, directory: configuration.moduleDirectory)
+    async let moduleInfo = lister.module()
+    async let goVersion = go.version(in: configuration.moduleDirectory)
+    async let listed = lister.packages(matching: configuration.patterns)
+    let module = try await moduleInfo
+    var packages = try await listed
+    let version = try await goVersion
+    if let filter = configuration.packageFilter { packages = filter(packages) }
+
+    let excludes = configuration.excludes.map { PackagePattern($0, modulePath: module.Path) }
+    var results: [String: PackageResult] = [:]
+    var toMeasure: [GoPackage] = []
+    var floors: [String: (Percent, FloorSource, String?)] = [:]
+    for package in packages {
+      let relativeDirectory = Self.relative(package.Dir, to: module.Dir)
+      if excludes.contains(where: { $0.matches(package.ImportPath) }) {
+        results[package.ImportPath] = PackageResult(
+          importPath: package.ImportPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
+          floorSource: .default, status: .skipped, reason: "excluded by --exclude", skipReason: .excluded,
+          firstGoFile: package.sourceFiles.first.map { Self.join(relativeDirectory, $0) })
+        continue
+      }
+      if let file = try FloorFile.load(inDirectory: package.Dir) {
+        floors[package.ImportPath] = (file.floor, .file, Self.join(relativeDirectory, FloorFile.fileName))
+      } else {
+        floors[package.ImportPath] = (configuration.settings.defaultFloor, .default, nil)
+      }
+      toMeasure.append(package)
+    }
+
+    // Packages inside the test tree run with the package they test, not on their own.
+    var extraTests: [String: [String]] = [:]
+    if let mapping = configuration.testDirectories {
+      let byDirectory = Dictionary(
+        packages.map { (Self.relative($0.Dir, to: module.Dir), $0.ImportPath) }, uniquingKeysWith: { a, _ in a })
+      for package in toMeasure {
+        let directory = Self.relative(package.Dir, to: module.Dir)
+        if let testDirectory = mapping.testDirectory(forPackageDirectory: directory),
+          let testPackage = byDirectory[testDirectory]
+        {
+          extraTests[package.ImportPath] = [testPackage]
+        }
+      }
+      let claimed = Set(extraTests.values.flatMap { $0 })
+      toMeasure.removeAll { claimed.contains($0.ImportPath) && $0.sourceFiles.isEmpty }
+      for package in packages where claimed.contains(package.ImportPath) && package.sourceFiles.isEmpty {
+        floors[package.ImportPath] = nil
+      }
+    }
+
+    let strategy: Strategy =
+      switch configuration.strategy {
+      case .single: .single
+      case .perPackage: .perPackage
+      case .auto: extraTests.isEmpty ? .single : .perPackage
+      }
+    let parallelism = max(configuration.parallelism, 1)
+    events(.started(packageCount: toMeasure.count, strategy: strategy, parallelism: parallelism))
+
+    let scratch = try Self.makeScratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let plan = MeasurementPlan(
+      packages: Scheduler.order(toMeasure, history: configuration.history), extraTests: extraTests,
+      moduleDirectory: module.Dir, timeout: configuration.timeout, parallelism: parallelism,
+      goTestFlags: configuration.goTestFlags, scratchDirectory: scratch)
+
+    var prewarmSeconds = 0.0
+    let measureStart: ContinuousClock.Instant
+    let measurements: [String: PackageMeasurement]
+    switch strategy {
+    case .single:
+      measureStart = .now
+      measurements = try await SingleProcessRunner(go: go).measure(plan, events: events)
+    case .perPackage:
+      let mode = configuration.prewarm == .auto ? PrewarmMode.compile : configuration.prewarm
+      if mode != .none && parallelism > 1 && plan.packages.count > 1 && !Task.isCancelled {
+        events(
+          .prewarmStarted(
+            packageCount: plan.packages.count,
+            command: "go " + Prewarm.arguments(for: mode, plan: plan).prefix(6).joined(separator: " ")))
+        let prewarmStart = ContinuousClock.now
+        do {
+          try await Prewarm(go: go).run(mode, plan: plan)
+        } catch is CancellationError {}
+        prewarmSeconds = (ContinuousClock.now - prewarmStart).seconds
+        events(.prewarmFinished(seconds: prewarmSeconds))
+      }
+      measureStart = .now
+      measurements = try await PerPackageRunner(go: go).measure(plan, events: events)
+    }
+    let measureSeconds = (ContinuousClock.now - measureStart).seconds
+
+    var interrupted = false
+    for package in toMeasure {
+      let measurement = measurements[package.ImportPath] ?? .interruptedRun
+      interrupted = interrupted || measurement.interrupted
+      let (floor, source, floorFile) = floors[package.ImportPath] ?? (configuration.settings.defaultFloor, .default, nil)
+      results[package.ImportPath] = Self.result(
+        for: package, measurement: measurement, floor: floor, floorSource: source, floorFile: floorFile,
+        directory: Self.relative(package.Dir, to: module.Dir), settings: configuration.settings)
+    }
+
+    let timings = Timings(
+      prewarmSeconds: prewarmSeconds, measureSeconds: measureSeconds,
+      totalSeconds: (ContinuousClock.now - clock).seconds, selfCPUSeconds: Self.selfCPUSeconds())
+    return CovResults(
+      toolVersion: CovBotVersion.current, module: module.Path, moduleDir: module.Dir, goVersion: version,
+      strategy: strategy, commit: configuration.commit, startedAt: startedAt, settings: configuration.settings,
+      interrupted: interrupted, timings: timings, packages: Array(results.values))
+  }
+
+  /// Turns a measurement into a gated package result.
+  static func result(
+    for package: GoPackage, measurement: PackageMeasurement, floor: Percent, floorSource: FloorSource,
+    floorFile: String?, directory: String, settings: GateSettings
+  ) -> PackageResult {
+    var result = PackageResult(
+      importPath: package.ImportPath, dir: directory, floor: floor, floorSource: floorSource, floorFile: floorFile,
+      coverage: measurement.coverage ?? .zero, status: .pass, durationSeconds: measurement.durationSeconds,
+      firstGoFile: package.sourceFiles.first.map { join(directory, $0) })
+    if measurement.interrupted {
+      result.status = .skipped
+      result.skipReason = .interrupted
+      result.reason = "not measured: the run was interrupted"
+      return result
+    }
+    if let outcome = measurement.outcome {
+      result.tests = outcome.tests
+      result.failedTests = outcome.failedTests
+      result.testCases = outcome.testCases
+      result.output = outcome.output
+    }
+    if measurement.outcome?.buildFailed == true {
+      result.status = .buildFail
+      result.reason = "the package or its tests do not compile"
+    } else if measurement.outcome == nil, let failure = measurement.processFailure {
+      result.status = .buildFail
+      result.reason = failure
+      result.output = measurement.stderr
+    } else if measurement.outcome?.result == .fail || measurement.processFailure != nil {
+      result.status = .testFail
+      let names = result.failedTests.prefix(3).joined(separator: ", ")
+      let more = result.failedTests.count > 3 ? " and \(result.failedTests.count - 3) more" : ""
+      result.reason =
+        measurement.processFailure
+        ?? (names.isEmpty ? "go test failed (see output)" : "failing tests: \(names)\(more)")
+      if let failure = measurement.processFailure { result.output += "\n" + failure + "\n" + measurement.stderr }
+    } else {
+      let decision = GateRule.decide(
+        coverage: result.coverage, floor: floor, floorSource: floorSource, settings: settings)
+      result.status = decision.status
+      result.reason = decision.reason
+      result.suggestedFloor = decision.suggestedFloor
+    }
+    return result
+  }
+
+  static func relative(_ path: String, to root: String) -> String {
+    if path == root { return "." }
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  static func join(_ directory: String, _ file: String) -> String {
+    directory == "." ? file : directory + "/" + file
+  }
+
+  private static func makeScratchDirectory() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("covbot-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  /// User + system CPU time of this process alone (children excluded).
+  static func selfCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Folds a `go test -json` stream into per-package outcomes: test counts, failing tests and
+/// the output that explains a failure, telling build failures from test failures.
+struct TestEventCollector: Sendable {
+  /// What one package's test run amounted to.
+  struct PackageOutcome: Sendable {
+    enum Result: Sendable { case pass, fail, skip }
+
+    var result: Result?
+    var buildFailed = false
+    var elapsed: Double = 0
+    var tests = TestCounts()
+    var failedTests: [String] = []
+    var testCases: [TestCaseResult] = []
+    var output = ""
+  }
+
+  private struct TestRecord: Sendable {
+    var name: String
+    var startedAt: Date?
+    var outcome: TestCaseResult.Outcome?
+    var elapsed: Double = 0
+    var output = BoundedText(limit: Self.testOutputLimit)
+
+    static let testOutputLimit = 64 << 10
+  }
+
+  private struct PackageState: Sendable {
+    var result: PackageOutcome.Result?
+    var elapsed: Double = 0
+    var failedBuild: String?
+    var output = BoundedText(limit: Self.outputLimit)
+    var tests: [String: Int] = [:]
+    var records: [TestRecord] = []
+
+    static let outputLimit = 256 << 10
+  }
+
+  private var packages: [String: PackageState] = [:]
+  private var buildOutput: [String: BoundedText] = [:]
+
+  /// Feeds one line of `go test -json` output; returns the package path when that package just finished.
+  @discardableResult
+  mutating func consume(_ line: String) -> String? {
+    guard let event = GoTestEvent.decode(line) else { return nil }
+    if event.Action == "build-output" || event.Action == "build-fail" {
+      if let target = event.ImportPath, let text = event.Output {
+        buildOutput[target, default: BoundedText(limit: PackageState.outputLimit)].appendLine(
+          String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
+      }
+      return nil
+    }
+    guard let package = event.Package else { return nil }
+    var state = packages[package] ?? PackageState()
+    defer { packages[package] = state }
+
+    guard let test = event.Test else {
+      switch event.Action {
+      case "output":
+        if let text = event.Output { state.output.appendLine(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0))) }
+      case "pass", "fail", "skip":
+        state.result = event.Action == "pass" ? .pass : event.Action == "fail" ? .fail : .skip
+        state.elapsed = event.Elapsed ?? 0
+        state.failedBuild = event.FailedBuild
+        return package
+      default:
+        break
+      }
+      return nil
+    }
+
+    let index: Int
+    if let existing = state.tests[test] {
+      index = existing
+    } else {
+      index = state.records.count
+      state.tests[test] = index
+      state.records.append(TestRecord(name: test))
+    }
+    switch event.Action {
+    case "run":
+      state.records[index].startedAt = event.Time.flatMap(Self.parseTime)
+    case "output":
+      if let text = event.Output {
+        state.records[index].output.appendLine(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
+      }
+    case "pass", "fail", "skip":
+      state.records[index].outcome = event.Action == "pass" ? .pass : event.Action == "fail" ? .fail : .skip
+      state.records[index].elapsed = event.Elapsed ?? 0
+    default:
+      break
+    }
+    return nil
+  }
+
+  /// The packages that have reported a final pass/fail/skip.
+  var finishedPackages: [String] {
+    packages.compactMap { $0.value.result == nil ? nil : $0.key }
+  }
+
+  /// The outcome of `package`, or `nil` when go reported nothing final about it.
+  func outcome(for package: String) -> PackageOutcome? {
+    guard let state = packages[package], let result = state.result else { return nil }
+    var outcome = PackageOutcome(result: result, elapsed: state.elapsed)
+    for record in state.records {
+      // A test still running when the binary died (timeout, os.Exit, panic) failed.
+      let finalOutcome = record.outcome ?? (result == .fail ? .fail : .skip)
+      switch finalOutcome {
+      case .pass: outcome.tests.passed += 1
+      case .fail: outcome.tests.failed += 1
+      case .skip: outcome.tests.skipped += 1
+      }
+      let keepsOutput = finalOutcome != .pass
+      outcome.testCases.append(
+        TestCaseResult(
+          name: record.name, outcome: finalOutcome, startedAt: record.startedAt, elapsedSeconds: record.elapsed,
+          output: keepsOutput ? record.output.text : ""))
+      if finalOutcome == .fail {
+        outcome.failedTests.append(record.outcome == nil ? "\(record.name) (did not finish)" : record.name)
+      }
+    }
+    if let failedBuild = state.failedBuild {
+      outcome.buildFailed = true
+      let compiler = buildOutput[failedBuild]?.text ?? ""
+      outcome.output = compiler.isEmpty ? state.output.text : compiler
+    } else if result == .fail && outcome.tests.failed == 0 && state.output.text.contains("[setup failed]") {
+      outcome.buildFailed = true
+      outcome.output = state.output.text
+    } else if result == .fail {
+      outcome.output = Self.failureOutput(records: state.records, packageOutput: state.output.text)
+    }
+    return outcome
+  }
+
+  /// Build output that no package event claimed (e.g. `go vet` failures before any test ran).
+  func unclaimedBuildOutput() -> String {
+    buildOutput.values.map(\.text).joined()
+  }
+
+  /// The failing tests' own output (leaf tests only: parents repeat it), then the package's output.
+  private static func failureOutput(records: [TestRecord], packageOutput: String) -> String {
+    let failed = records.filter { $0.outcome != .pass && $0.outcome != .skip }
+    let leaves = failed.filter { record in !failed.contains { $0.name.hasPrefix(record.name + "/") } }
+    return leaves.map(\.output.text).joined() + packageOutput
+  }
+
+  private static func parseTime(_ text: String) -> Date? {
+    try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+  }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Subprocess
+import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one child process in its own process group, with a timeout and a clean teardown.
+///
+/// The child gets its own process group so that a teardown (timeout, Ctrl-C, SIGTERM) reaches
+/// everything it started — `go test` runs test binaries as grandchildren. Cancellation sends
+/// SIGTERM to the group, then SIGKILL after a grace period; no orphan is left behind.
+public struct ChildProcess: Sendable {
+  /// The executable's path.
+  public var executable: String
+  /// Arguments, without the executable.
+  public var arguments: [String]
+  /// Environment overrides on top of the inherited environment (`nil` unsets a variable).
+  public var environment: [String: String?]
+  /// The working directory.
+  public var workingDirectory: String
+  /// After this long the child is torn down and the result is marked `timedOut`.
+  public var timeout: Duration?
+  /// How long the group gets between SIGTERM and SIGKILL.
+  public var gracePeriod: Duration = .seconds(2)
+  /// Standard error beyond this many bytes is dropped (the head is kept).
+  public var stderrLimit: Int = 1 << 20
+
+  /// Describes a child process to run.
+  public init(
+    executable: String, arguments: [String], environment: [String: String?] = [:], workingDirectory: String,
+    timeout: Duration? = nil
+  ) {
+    self.executable = executable
+    self.arguments = arguments
+    self.environment = environment
+    self.workingDirectory = workingDirectory
+    self.timeout = timeout
+  }
+
+  /// The command line, for messages.
+  public var commandLine: String {
+    ([URL(fileURLWithPath: executable).lastPathComponent] + arguments).joined(separator: " ")
+  }
+
+  /// Runs the child, handing each standard-output line to `onLine` as it arrives.
+  ///
+  /// Returns when the child has exited and been reaped, also after a timeout; throws
+  /// `CancellationError` when the calling task was cancelled (after tearing the group down).
+  public func run(onLine: @escaping @Sendable (String) -> Void) async throws -> ChildProcessResult {
+    let start = ContinuousClock.now
+    let stderr = Locked(BoundedText(limit: stderrLimit))
+    let processGroup = Locked<pid_t?>(nil)
+    let outcome: ChildProcessResult.Outcome
+    do {
+      outcome = try await withThrowingTaskGroup(of: ChildProcessResult.Outcome?.self) { group in
+        group.addTask {
+          .exited(try await self.launch(onLine: onLine, stderr: stderr, processGroup: processGroup))
+        }
+        if let timeout {
+          group.addTask {
+            try await Task.sleep(for: timeout)
+            return nil
+          }
+        }
+        let first = try await group.next()!
+        group.cancelAll()
+        if let first { return first }
+        // Timed out: the launch task is cancelled, which tears the group down; wait for the reap.
+        _ = try? await group.next()
+        return .timedOut
+      }
+    } catch {
+      // Cancelled from outside (Ctrl-C, SIGTERM, a sibling failed): the teardown already ran.
+      Self.killGroup(processGroup.value)
+      throw error
+    }
+    if case .timedOut = outcome { Self.killGroup(processGroup.value) }
+    return ChildProcessResult(
+      outcome: outcome, stderr: stderr.value.text, duration: ContinuousClock.now - start)
+  }
+
+  /// Runs the child and collects its whole standard output.
+  public func runCollecting(stdoutLimit: Int = 64 << 20) async throws -> (ChildProcessResult, String) {
+    let stdout = Locked(BoundedText(limit: stdoutLimit))
+    let result = try await run { line in stdout.withLock { $0.appendLine(line) } }
+    return (result, stdout.value.text)
+  }
+
+  private func launch(
+    onLine: @escaping @Sendable (String) -> Void, stderr: Locked<BoundedText>, processGroup: Locked<pid_t?>
+  ) async throws -> TerminationStatus {
+    var options = PlatformOptions()
+    options.processGroupID = 0
+    options.teardownSequence = [
+      .send(signal: .terminate, toProcessGroup: true, allowedDurationToNextStep: gracePeriod)
+    ]
+    var overrides: [Environment.Key: String?] = [:]
+    for (key, value) in environment { overrides[Environment.Key(stringLiteral: key)] = value }
+    let result = try await Subprocess.run(
+      .path(FilePath(executable)),
+      arguments: Arguments(arguments),
+      environment: .inherit.updating(overrides),
+      workingDirectory: FilePath(workingDirectory),
+      platformOptions: options,
+      input: .none,
+      output: .sequence,
+      error: .sequence
+    ) { execution in
+      processGroup.withLock { $0 = execution.processIdentifier.value }
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+          for try await line in execution.standardOutput.strings() { onLine(line) }
+        }
+        group.addTask {
+          for try await line in execution.standardError.strings() {
+            stderr.withLock { $0.appendLine(line) }
+          }
+        }
+        try await group.waitForAll()
+      }
+    }
+    return result.terminationStatus
+  }
+
+  /// SIGKILLs whatever is left of the group (test binaries that ignored SIGTERM).
+  private static func killGroup(_ group: pid_t?) {
+    guard let group, group > 0 else { return }
+    _ = kill(-group, SIGKILL)
+  }
+}
+
+/// How a child process ended, with its standard error and wall time.
+public struct ChildProcessResult: Sendable {
+  /// How the child ended.
+  public enum Outcome: Sendable {
+    /// The child exited (or was killed by a signal it got from elsewhere).
+    case exited(TerminationStatus)
+    /// The timeout fired and the group was torn down.
+    case timedOut
+  }
+
+  /// How the child ended.
+  public var outcome: Outcome
+  /// Standard error (bounded).
+  public var stderr: String
+  /// Wall time from launch to reap.
+  public var duration: Duration
+
+  /// Whether the child exited with status 0.
+  public var succeeded: Bool {
+    if case .exited(.exited(0)) = outcome { return true }
+    return false
+  }
+
+  /// The exit code, when the child exited normally.
+  public var exitCode: Int32? {
+    if case .exited(.exited(let code)) = outcome { return code }
+    return nil
+  }
+
+  /// `exit status 2`, `killed by signal 9`, `timed out`.
+  public var summary: String {
+    switch outcome {
+    case .timedOut: "timed out"
+    case .exited(.exited(let code)): "exit status \(code)"
+    case .exited(.signaled(let signal)): "killed by signal \(signal)"
+    }
+  }
+}
+
+/// Text collected up to a byte limit; the rest is counted, not kept.
+struct BoundedText: Sendable {
+  var limit: Int
+  private(set) var text = ""
+  private(set) var droppedBytes = 0
+
+  init(limit: Int) { self.limit = limit }
+
+  mutating func appendLine(_ line: String) {
+    let needed = line.utf8.count + 1
+    if text.utf8.count + needed <= limit {
+      text += line
+      text += "\n"
+    } else {
+      droppedBytes += needed
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import CovEngine
+import Foundation
+
+/// The `covbot gate` table: STATUS, COVERAGE, FLOOR, TIME, PACKAGE, in import-path order.
+public enum TerminalTable {
+  /// Renders the table, the failure details, and the verdict line.
+  public static func render(_ results: CovResults, style: TerminalStyle = .plain) -> String {
+    var lines: [String] = []
+    let statusWidth = PackageStatus.allCases.map(\.label.count).max() ?? 0
+    lines.append(
+      style.bold(
+        pad("STATUS", statusWidth) + "  " + pad("COVERAGE", 8, right: true) + "  " + pad("FLOOR", 6, right: true)
+          + "  " + pad("TIME", 7, right: true) + "  PACKAGE"))
+    for package in results.packages {
+      var row =
+        style.status(PackageStatusLabel(status: package.status, width: statusWidth)) + "  "
+        + pad(package.coverage.formatted(), 8, right: true) + "  "
+        + pad(package.status == .skipped ? "—" : "\(package.floor)", 6, right: true) + "  "
+        + pad(package.status == .skipped ? "—" : duration(package.durationSeconds), 7, right: true) + "  "
+        + package.importPath
+      if package.floorSource == .default && package.status != .skipped { row += style.dim(" (default floor)") }
+      if let suggestion = package.suggestedFloor {
+        row += "  → write \(suggestion) to \(package.floorFile ?? FloorFile.fileName)"
+      }
+      if package.status == .skipped, let reason = package.skipReason { row += style.dim(" (\(reason.rawValue))") }
+      lines.append(row)
+    }
+
+    let attention = results.packages.filter { [.buildFail, .testFail, .fail].contains($0.status) }
+    if !attention.isEmpty {
+      lines.append("")
+      for package in attention.sorted(by: { ($0.status, $0.importPath) < ($1.status, $1.importPath) }) {
+        lines.append(style.status(PackageStatusLabel(status: package.status, width: 0)) + " " + package.importPath)
+        lines.append("    " + package.reason)
+        if package.status != .fail {
+          let output = package.output.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.isEmpty }.suffix(12)
+          lines.append(contentsOf: output.map { "    │ " + $0 })
+        }
+      }
+    }
+    lines.append("")
+    lines.append(verdictLine(results, style: style))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `FAIL: 1 fail, 1 loose, 3 pass of 6 packages · total 81.3% · pre-warm 1.2s, measure 8.4s, total 10.1s`
+  public static func verdictLine(_ results: CovResults, style: TerminalStyle = .plain) -> String {
+    let verdict = results.verdict
+    let counts = PackageStatus.allCases.sorted().compactMap { status -> String? in
+      let count = verdict.count(status)
+      return count == 0 ? nil : "\(count) \(status.rawValue)"
+    }
+    let head =
+      results.interrupted
+      ? style.paint("INTERRUPTED", "1;31") : verdict.passed ? style.paint("PASS", "1;32") : style.paint("FAIL", "1;31")
+    let timings = results.timings
+    var time = "measure \(duration(timings.measureSeconds)), total \(duration(timings.totalSeconds))"
+    if timings.prewarmSeconds > 0 { time = "pre-warm \(duration(timings.prewarmSeconds)), " + time }
+    return "\(head): \(counts.joined(separator: ", ")) of \(results.packages.count) packages · total "
+      + "\(verdict.coverage.formatted()) · \(results.strategy.rawValue) · \(time)"
+  }
+
+  /// `0.42s`, `12.3s`, `2m05s`.
+  public static func duration(_ seconds: Double) -> String {
+    if seconds < 10 { return String(format: "%.2fs", seconds) }
+    if seconds < 60 { return String(format: "%.1fs", seconds) }
+    let whole = Int(seconds.rounded())
+    return String(format: "%dm%02ds", whole / 60, whole % 60)
+  }
+
+  static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let padding = String(repeating: " ", count: max(0, width - text.count))
+    return right ? padding + text : text + padding
+  }
+}
+
+/// A status label padded to a column width (padding outside the colour codes).
+struct PackageStatusLabel {
+  var status: PackageStatus
+  var width: Int
+
+  var padded: String { TerminalTable.pad(status.label, width) }
+}
