@@ -85,9 +85,16 @@ let package = Package(
       resources: [.copy("Resources")],
       swiftSettings: strictSettings
     ),
+    // Test support: Go fixture modules and the toolchain the tests run them with.
+    .target(
+      name: "TestSupport",
+      dependencies: ["CovEngine"],
+      path: "Tests/TestSupport",
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "CovEngineTests",
-      dependencies: ["CovEngine"],
+      dependencies: ["CovEngine", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
@@ -103,7 +110,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CovBotTests",
-      dependencies: ["CovEngine", "FakeGitHub"],
+      dependencies: ["CovEngine", "FakeGitHub", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ]

@@ -8,8 +8,8 @@ public struct GoPackage: Sendable, Hashable, Decodable {
 
   /// The import path.
   public var ImportPath: String
-  /// The absolute package directory.
-  public var Dir: String
+  /// The absolute package directory (absent when `go list -e` could not find the package).
+  public var Dir: String?
   /// The package name.
   public var Name: String?
   /// Non-test Go files (these carry the statements that count).
@@ -22,6 +22,9 @@ public struct GoPackage: Sendable, Hashable, Decodable {
   public var XTestGoFiles: [String]?
   /// Set when `go list -e` could not load the package.
   public var Error: PackageError?
+
+  /// The absolute package directory, or `""` when go could not find it.
+  public var directory: String { Dir ?? "" }
 
   /// Whether the package has any test files.
   public var hasTests: Bool { !(TestGoFiles ?? []).isEmpty || !(XTestGoFiles ?? []).isEmpty }

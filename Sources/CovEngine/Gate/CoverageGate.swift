@@ -37,7 +37,7 @@ public struct CoverageGate: Sendable {
     var toMeasure: [GoPackage] = []
     var floors: [String: (Percent, FloorSource, String?)] = [:]
     for package in packages {
-      let relativeDirectory = Self.relative(package.Dir, to: module.Dir)
+      let relativeDirectory = Self.relative(package.directory, to: module.Dir)
       if excludes.contains(where: { $0.matches(package.ImportPath) }) {
         results[package.ImportPath] = PackageResult(
           importPath: package.ImportPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
@@ -45,7 +45,7 @@ public struct CoverageGate: Sendable {
           firstGoFile: package.sourceFiles.first.map { Self.join(relativeDirectory, $0) })
         continue
       }
-      if let file = try FloorFile.load(inDirectory: package.Dir) {
+      if let file = try FloorFile.load(inDirectory: package.directory) {
         floors[package.ImportPath] = (file.floor, .file, Self.join(relativeDirectory, FloorFile.fileName))
       } else {
         floors[package.ImportPath] = (configuration.settings.defaultFloor, .default, nil)
@@ -57,9 +57,9 @@ public struct CoverageGate: Sendable {
     var extraTests: [String: [String]] = [:]
     if let mapping = configuration.testDirectories {
       let byDirectory = Dictionary(
-        packages.map { (Self.relative($0.Dir, to: module.Dir), $0.ImportPath) }, uniquingKeysWith: { a, _ in a })
+        packages.map { (Self.relative($0.directory, to: module.Dir), $0.ImportPath) }, uniquingKeysWith: { a, _ in a })
       for package in toMeasure {
-        let directory = Self.relative(package.Dir, to: module.Dir)
+        let directory = Self.relative(package.directory, to: module.Dir)
         if let testDirectory = mapping.testDirectory(forPackageDirectory: directory),
           let testPackage = byDirectory[testDirectory]
         {
@@ -122,7 +122,7 @@ public struct CoverageGate: Sendable {
       let (floor, source, floorFile) = floors[package.ImportPath] ?? (configuration.settings.defaultFloor, .default, nil)
       results[package.ImportPath] = Self.result(
         for: package, measurement: measurement, floor: floor, floorSource: source, floorFile: floorFile,
-        directory: Self.relative(package.Dir, to: module.Dir), settings: configuration.settings)
+        directory: Self.relative(package.directory, to: module.Dir), settings: configuration.settings)
     }
 
     let timings = Timings(

@@ -50,8 +50,10 @@ struct CoverProfileParser {
     var end = rawEnd
     if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
     if end == start { return }
-    if bytes[start] == UInt8(ascii: "m") && !sawMode || bytes[start...].starts(with: Self.modePrefix) {
-      guard bytes[start..<end].starts(with: Self.modePrefix) else { throw error("expected a `mode:` line") }
+    let isModeLine = bytes[start..<end].starts(with: Self.modePrefix)
+    guard sawMode || isModeLine else { throw error("the first line must be `mode: set|count|atomic`") }
+    if isModeLine {
+      // Concatenated profiles repeat the mode line; a different mode cannot be merged.
       let name = String(decoding: bytes[(start + Self.modePrefix.count)..<end], as: UTF8.self)
         .trimmingCharacters(in: .whitespaces)
       guard let mode = CoverProfile.Mode(rawValue: name) else { throw error("unknown mode \"\(name)\"") }
@@ -59,7 +61,6 @@ struct CoverProfileParser {
       sawMode = true
       return
     }
-    guard sawMode else { throw error("the first line must be `mode: set|count|atomic`") }
 
     // Parse from the end: `<file>:<sl>.<sc>,<el>.<ec> <statements> <count>`.
     var cursor = end - 1

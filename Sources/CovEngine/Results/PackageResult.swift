@@ -30,7 +30,7 @@ public struct PackageResult: Sendable, Hashable, Codable {
   public var durationSeconds: Double
   /// Test counts (subtests included).
   public var tests: TestCounts
-  /// Names of the tests that failed, in the order they failed.
+  /// Names of the tests that failed, in execution order.
   public var failedTests: [String]
   /// The go output that explains a failure (build errors, failing tests' output), truncated.
   public var output: String

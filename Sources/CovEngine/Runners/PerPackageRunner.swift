@@ -76,7 +76,7 @@ struct PerPackageRunner: Sendable {
       let profile = try? CoverProfile.load(path: profilePath)
     {
       let byDirectory = profile.coverageByDirectory()
-      measurement.coverage = byDirectory[package.ImportPath] ?? byDirectory[package.Dir]
+      measurement.coverage = byDirectory[package.ImportPath] ?? byDirectory[package.directory]
     }
     events(
       .packageFinished(

@@ -53,7 +53,7 @@ struct SingleProcessRunner: Sendable {
         continue
       }
       var measurement = PackageMeasurement(
-        coverage: coverage[package.ImportPath] ?? coverage[package.Dir],
+        coverage: coverage[package.ImportPath] ?? coverage[package.directory],
         outcome: outcome, durationSeconds: outcome?.elapsed ?? elapsed)
       if let result, outcome == nil {
         measurement.processFailure = "go test reported nothing for this package (\(result.summary))"

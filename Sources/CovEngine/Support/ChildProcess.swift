@@ -124,10 +124,27 @@ public struct ChildProcess: Sendable {
     return result.terminationStatus
   }
 
-  /// SIGKILLs whatever is left of the group (test binaries that ignored SIGTERM).
+  /// SIGKILLs whatever is left of the group (test binaries that ignored SIGTERM) and waits,
+  /// briefly, until the kernel has removed them, so no caller sees a straggler.
   private static func killGroup(_ group: pid_t?) {
     guard let group, group > 0 else { return }
-    _ = kill(-group, SIGKILL)
+    guard kill(-group, SIGKILL) == 0 else { return }
+    for _ in 0..<200 where kill(-group, 0) == 0 && !groupIsOnlyZombies(group) {
+      usleep(10_000)
+    }
+  }
+
+  /// Whether every member of the group has exited and only waits to be reaped.
+  private static func groupIsOnlyZombies(_ group: pid_t) -> Bool {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
+    for entry in entries where Int32(entry) != nil {
+      guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+        let fields = stat.split(separator: ")").last?.split(separator: " "), fields.count > 3
+      else { continue }
+      // Fields after the command: state, ppid, pgrp.
+      if Int32(fields[3]) == group && fields[1] != "Z" { return false }
+    }
+    return true
   }
 }
 

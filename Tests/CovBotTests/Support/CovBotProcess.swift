@@ -1,0 +1,63 @@
+import CovEngine
+import TestSupport
+import Foundation
+
+/// Runs the built `covbot` binary, as a user or a CI step would.
+enum CovBotProcess {
+  /// What a run printed and how it ended.
+  struct Output: Sendable {
+    var exitCode: Int32
+    var stdout: String
+    var stderr: String
+
+    /// Both streams, for assertions that must hold for every byte printed (e.g. no token).
+    var combined: String { stdout + stderr }
+  }
+
+  /// The `covbot` binary next to the test bundle (`swift build` puts both in the same folder).
+  static var binary: String {
+    get throws {
+      let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+      var directory = executable.deletingLastPathComponent()
+      // On Linux the runner is `<bin>/covbotPackageTests.xctest`; step out of any bundle folder.
+      while directory.pathExtension == "xctest" || directory.lastPathComponent == "Contents" {
+        directory = directory.deletingLastPathComponent()
+      }
+      let candidate = directory.appendingPathComponent("covbot").path
+      guard FileManager.default.isExecutableFile(atPath: candidate) else {
+        throw FixtureError("covbot binary not found at \(candidate); run `swift build` before `swift test`")
+      }
+      return candidate
+    }
+  }
+
+  /// Runs `covbot <arguments>` in `workingDirectory` with `environment` on top of a clean base.
+  ///
+  /// The base keeps PATH (with the Go toolchain), HOME and Go's cache settings, and drops the
+  /// GitHub Actions variables of the machine running the tests so they cannot leak into a run.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], workingDirectory: String,
+    timeout: Duration = .seconds(600)
+  ) async throws -> Output {
+    var base = ProcessInfo.processInfo.environment.filter { key, _ in
+      !key.hasPrefix("GITHUB_") && key != "CI" && key != "RUNNER_TEMP" && key != "NO_COLOR"
+    }
+    base["PATH"] = try GoFixture.pathWithGo()
+    base["GOTOOLCHAIN"] = "local"
+    base["GOPROXY"] = "off"
+    base["GOFLAGS"] = ""
+    let merged = base.merging(environment) { _, new in new }
+    var overrides: [String: String?] = [:]
+    for key in ProcessInfo.processInfo.environment.keys where merged[key] == nil { overrides[key] = .some(nil) }
+    for (key, value) in merged { overrides[key] = value }
+    var child = ChildProcess(
+      executable: try binary, arguments: arguments, environment: overrides, workingDirectory: workingDirectory,
+      timeout: timeout)
+    child.stderrLimit = 16 << 20
+    let (result, stdout) = try await child.runCollecting()
+    guard let code = result.exitCode else {
+      throw FixtureError("covbot \(arguments.joined(separator: " ")) ended with \(result.summary)\n\(result.stderr)")
+    }
+    return Output(exitCode: code, stdout: stdout, stderr: result.stderr)
+  }
+}

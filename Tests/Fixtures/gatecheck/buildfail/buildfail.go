@@ -1,0 +1,3 @@
+package buildfail
+
+func Two() int { return 2 }

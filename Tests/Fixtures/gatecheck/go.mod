@@ -1,0 +1,3 @@
+module example.com/gatecheck
+
+go 1.22

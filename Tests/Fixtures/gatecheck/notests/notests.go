@@ -1,0 +1,3 @@
+package notests
+
+func Hello() string { return "hello" }

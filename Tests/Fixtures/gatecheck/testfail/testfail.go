@@ -1,0 +1,3 @@
+package testfail
+
+func One() int { return 1 }

@@ -1,0 +1,3 @@
+package quick
+
+func Yes() bool { return true }

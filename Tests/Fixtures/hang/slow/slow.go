@@ -1,0 +1,3 @@
+package slow
+
+func Wait() {}
