@@ -1,5 +1,6 @@
 import ArgumentParser
 import CovEngine
+import Foundation
 
 /// `covbot`: a coverage gate for Go repositories.
 @main
@@ -18,4 +19,25 @@ struct CovBotCommand: AsyncParsableCommand {
       ShardsCommand.self,
     ]
   )
+
+  /// Runs the command, mapping argument-parser's usage exit code (64) onto CovBot's 2.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch let failure as CommandFailure {
+      FileHandle.standardError.write(Data("covbot: \(failure.description)\n".utf8))
+      Foundation.exit(failure.code.rawValue)
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(ExitStatus.usage.rawValue)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovEngine
 
 /// CovBot's exit codes, as documented in the README.
 enum ExitStatus {
@@ -18,4 +19,19 @@ struct CommandFailure: Error, CustomStringConvertible {
   var code: ExitCode
   /// What went wrong and what to do next.
   var description: String
+}
+
+extension CommandFailure {
+  /// Maps an engine error onto the documented exit codes: configuration problems are 2,
+  /// everything the toolchain or the machine got wrong is 3.
+  init(engineError error: any Error) {
+    switch error {
+    case let failure as CommandFailure:
+      self = failure
+    case is FloorFileError, is GoListError, is ResultsFileError:
+      self.init(code: ExitStatus.usage, description: "\(error)")
+    default:
+      self.init(code: ExitStatus.infrastructure, description: "\(error)")
+    }
+  }
 }

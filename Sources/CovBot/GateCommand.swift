@@ -88,14 +88,7 @@ struct GateCommand: AsyncParsableCommand {
 
   func run() async throws {
     let console = Console()
-    let results: CovResults
-    let signal: Int32?
-    do {
-      (results, signal) = try await measure(console: console)
-    } catch let failure as CommandFailure {
-      console.error(failure.description)
-      throw failure.code
-    }
+    let (results, signal) = try await measure(console: console)
     console.out(TerminalTable.render(results, style: console.outStyle))
     if let signal { throw ExitCode(128 + signal) }
     throw results.verdict.passed ? ExitStatus.passed : ExitStatus.gateFailed
@@ -117,11 +110,17 @@ struct GateCommand: AsyncParsableCommand {
     let gate = CoverageGate(go: go)
 
     let (results, signal) = try await withThrowingTaskGroup(of: GateTaskResult.self) { group in
-      group.addTask { .results(try await gate.run(configuration, events: progress.handle)) }
+      group.addTask {
+        do {
+          return .results(try await gate.run(configuration, events: progress.handle))
+        } catch {
+          throw CommandFailure(engineError: error)
+        }
+      }
       group.addTask { .signal(await SignalWatcher.firstSignal()) }
       group.addTask {
         while !Task.isCancelled {
-          try await Task.sleep(for: .seconds(1))
+          try? await Task.sleep(for: .seconds(1))
           progress.tick()
         }
         return .signal(nil)

@@ -37,6 +37,6 @@ public struct GoPackage: Sendable, Hashable, Decodable {
 public struct GoModule: Sendable, Hashable, Decodable {
   /// The module path, e.g. `example.com/demo`.
   public var Path: String
-  /// The module root directory.
-  public var Dir: String
+  /// The module root directory (absent outside a module).
+  public var Dir: String?
 }

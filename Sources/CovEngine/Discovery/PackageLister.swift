@@ -24,9 +24,10 @@ public struct PackageLister: Sendable {
         hint: "Run covbot in a Go module (a directory with go.mod) or pass --module-dir.")
     }
     let modules = try JSONObjectStream.decode(GoModule.self, from: text, source: "go list -m -json")
-    guard let module = modules.first else {
+    guard let module = modules.first, module.Dir != nil else {
       throw GoToolError(
-        command: "go list -m -json", reason: "printed no module", hint: "Check that \(directory) has a go.mod.")
+        command: "go list -m -json", reason: "\(directory) is not inside a Go module (no go.mod found)",
+        hint: "Run covbot in a Go module (a directory with go.mod) or pass --module-dir.")
     }
     return module
   }

@@ -28,6 +28,7 @@ public struct CoverageGate: Sendable {
     async let goVersion = go.version(in: configuration.moduleDirectory)
     async let listed = lister.packages(matching: configuration.patterns)
     let module = try await moduleInfo
+    let moduleRoot = module.Dir ?? configuration.moduleDirectory
     var packages = try await listed
     let version = try await goVersion
     if let filter = configuration.packageFilter { packages = filter(packages) }
@@ -37,7 +38,7 @@ public struct CoverageGate: Sendable {
     var toMeasure: [GoPackage] = []
     var floors: [String: (Percent, FloorSource, String?)] = [:]
     for package in packages {
-      let relativeDirectory = Self.relative(package.directory, to: module.Dir)
+      let relativeDirectory = Self.relative(package.directory, to: moduleRoot)
       if excludes.contains(where: { $0.matches(package.ImportPath) }) {
         results[package.ImportPath] = PackageResult(
           importPath: package.ImportPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
@@ -57,9 +58,9 @@ public struct CoverageGate: Sendable {
     var extraTests: [String: [String]] = [:]
     if let mapping = configuration.testDirectories {
       let byDirectory = Dictionary(
-        packages.map { (Self.relative($0.directory, to: module.Dir), $0.ImportPath) }, uniquingKeysWith: { a, _ in a })
+        packages.map { (Self.relative($0.directory, to: moduleRoot), $0.ImportPath) }, uniquingKeysWith: { a, _ in a })
       for package in toMeasure {
-        let directory = Self.relative(package.directory, to: module.Dir)
+        let directory = Self.relative(package.directory, to: moduleRoot)
         if let testDirectory = mapping.testDirectory(forPackageDirectory: directory),
           let testPackage = byDirectory[testDirectory]
         {
@@ -86,7 +87,7 @@ public struct CoverageGate: Sendable {
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let plan = MeasurementPlan(
       packages: Scheduler.order(toMeasure, history: configuration.history), extraTests: extraTests,
-      moduleDirectory: module.Dir, timeout: configuration.timeout, parallelism: parallelism,
+      moduleDirectory: moduleRoot, timeout: configuration.timeout, parallelism: parallelism,
       goTestFlags: configuration.goTestFlags, scratchDirectory: scratch)
 
     var prewarmSeconds = 0.0
@@ -122,14 +123,14 @@ public struct CoverageGate: Sendable {
       let (floor, source, floorFile) = floors[package.ImportPath] ?? (configuration.settings.defaultFloor, .default, nil)
       results[package.ImportPath] = Self.result(
         for: package, measurement: measurement, floor: floor, floorSource: source, floorFile: floorFile,
-        directory: Self.relative(package.directory, to: module.Dir), settings: configuration.settings)
+        directory: Self.relative(package.directory, to: moduleRoot), settings: configuration.settings)
     }
 
     let timings = Timings(
       prewarmSeconds: prewarmSeconds, measureSeconds: measureSeconds,
       totalSeconds: (ContinuousClock.now - clock).seconds, selfCPUSeconds: Self.selfCPUSeconds())
     return CovResults(
-      toolVersion: CovBotVersion.current, module: module.Path, moduleDir: module.Dir, goVersion: version,
+      toolVersion: CovBotVersion.current, module: module.Path, moduleDir: moduleRoot, goVersion: version,
       strategy: strategy, commit: configuration.commit, startedAt: startedAt, settings: configuration.settings,
       interrupted: interrupted, timings: timings, packages: Array(results.values))
   }
