@@ -13,3 +13,10 @@ extension Percent: ExpressibleByArgument {
 extension GateSettings.LoosePolicy: ExpressibleByArgument {}
 extension StrategyChoice: ExpressibleByArgument {}
 extension PrewarmMode: ExpressibleByArgument {}
+
+extension ShardSelection: ExpressibleByArgument {
+  /// Parses `K/N`.
+  public init?(argument: String) {
+    self.init(argument)
+  }
+}

@@ -1,10 +1,58 @@
 import ArgumentParser
+import CovEngine
+import Foundation
 
-/// `covbot shards` (not yet implemented).
+/// `covbot shards`: print the balanced split that `covbot gate --shard K/N` uses, as JSON.
 struct ShardsCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "shards", abstract: "Not yet implemented.")
+  static let configuration = CommandConfiguration(
+    commandName: "shards",
+    abstract: "Print the plan that splits the packages into N balanced shards (JSON, for a CI matrix).",
+    discussion: """
+      Expected durations come from --history (a previous results file); packages without history \
+      are estimated from their number of Go files. Pass the same --history to every `gate --shard` job.
+      """
+  )
+
+  @OptionGroup var options: GateOptions
+
+  @Option(name: .short, help: "The number of shards.")
+  var n: Int
+
+  func validate() throws {
+    guard n >= 1 else { throw ValidationError("-n must be at least 1") }
+    guard options.shard == nil else { throw ValidationError("--shard does not apply to `covbot shards`") }
+  }
 
   func run() async throws {
-    throw CommandFailure(code: ExitStatus.usage, description: "covbot shards is not implemented yet")
+    let configuration = try options.gateConfiguration(moduleDirectory: options.absoluteModuleDirectory)
+    let plan: ShardPlan
+    do {
+      plan = try await CoverageGate(go: try options.toolchain()).shardPlan(count: n, configuration: configuration)
+    } catch {
+      throw CommandFailure(engineError: error)
+    }
+    let output = ShardPlanOutput(plan: plan)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    FileHandle.standardOutput.write(try encoder.encode(output) + Data("\n".utf8))
+  }
+}
+
+/// The JSON `covbot shards` prints: the plan plus a ready-made matrix (`["1/4", "2/4", …]`).
+private struct ShardPlanOutput: Encodable {
+  var count: Int
+  var basis: String
+  var makespanSeconds: Double
+  var idealSeconds: Double
+  var matrix: [String]
+  var shards: [ShardPlan.Shard]
+
+  init(plan: ShardPlan) {
+    count = plan.count
+    basis = plan.basis
+    makespanSeconds = plan.makespan
+    idealSeconds = plan.ideal
+    matrix = plan.shards.map { "\($0.index)/\(plan.count)" }
+    shards = plan.shards
   }
 }

@@ -23,15 +23,19 @@ public struct CoverageGate: Sendable {
   {
     let startedAt = Date()
     let clock = ContinuousClock.now
-    let lister = PackageLister(go: go, directory: configuration.moduleDirectory)
-    async let moduleInfo = lister.module()
     async let goVersion = go.version(in: configuration.moduleDirectory)
-    async let listed = lister.packages(matching: configuration.patterns)
-    let module = try await moduleInfo
-    let moduleRoot = module.Dir ?? configuration.moduleDirectory
-    var packages = try await listed
+    let discovery = try await discover(configuration)
+    let module = discovery.module
+    let moduleRoot = discovery.moduleRoot
     let version = try await goVersion
-    if let filter = configuration.packageFilter { packages = filter(packages) }
+    var packages = discovery.packages
+    var extraTests = discovery.extraTests
+
+    var shardInfo: ShardInfo?
+    if let shard = configuration.shard {
+      shardInfo = ShardInfo(index: shard.index, count: shard.count, allPackages: packages.map(\.ImportPath))
+      packages = shard.select(packages, history: configuration.history)
+    }
 
     let excludes = configuration.excludes.map { PackagePattern($0, modulePath: module.Path) }
     var results: [String: PackageResult] = [:]
@@ -53,26 +57,8 @@ public struct CoverageGate: Sendable {
       }
       toMeasure.append(package)
     }
-
-    // Packages inside the test tree run with the package they test, not on their own.
-    var extraTests: [String: [String]] = [:]
-    if let mapping = configuration.testDirectories {
-      let byDirectory = Dictionary(
-        packages.map { (Self.relative($0.directory, to: moduleRoot), $0.ImportPath) }, uniquingKeysWith: { a, _ in a })
-      for package in toMeasure {
-        let directory = Self.relative(package.directory, to: moduleRoot)
-        if let testDirectory = mapping.testDirectory(forPackageDirectory: directory),
-          let testPackage = byDirectory[testDirectory]
-        {
-          extraTests[package.ImportPath] = [testPackage]
-        }
-      }
-      let claimed = Set(extraTests.values.flatMap { $0 })
-      toMeasure.removeAll { claimed.contains($0.ImportPath) && $0.sourceFiles.isEmpty }
-      for package in packages where claimed.contains(package.ImportPath) && package.sourceFiles.isEmpty {
-        floors[package.ImportPath] = nil
-      }
-    }
+    let measured = Set(toMeasure.map(\.ImportPath))
+    extraTests = extraTests.filter { measured.contains($0.key) }
 
     let strategy: Strategy =
       switch configuration.strategy {
@@ -132,7 +118,48 @@ public struct CoverageGate: Sendable {
     return CovResults(
       toolVersion: CovBotVersion.current, module: module.Path, moduleDir: moduleRoot, goVersion: version,
       strategy: strategy, commit: configuration.commit, startedAt: startedAt, settings: configuration.settings,
-      interrupted: interrupted, timings: timings, packages: Array(results.values))
+      shard: shardInfo, interrupted: interrupted, timings: timings, packages: Array(results.values))
+  }
+
+  /// What `go list` found, after the test-tree mapping.
+  struct Discovery: Sendable {
+    var module: GoModule
+    var moduleRoot: String
+    var packages: [GoPackage]
+    var extraTests: [String: [String]]
+  }
+
+  /// Lists the module and its packages; tests for `<src-prefix>/x` in `<test-dir>/x` run with the
+  /// package they test, and a test-only package in the test tree is not gated on its own.
+  func discover(_ configuration: GateConfiguration) async throws -> Discovery {
+    let lister = PackageLister(go: go, directory: configuration.moduleDirectory)
+    async let moduleInfo = lister.module()
+    async let listed = lister.packages(matching: configuration.patterns)
+    let module = try await moduleInfo
+    let moduleRoot = module.Dir ?? configuration.moduleDirectory
+    var packages = try await listed
+    var extraTests: [String: [String]] = [:]
+    if let mapping = configuration.testDirectories {
+      let byDirectory = Dictionary(
+        packages.map { (Self.relative($0.directory, to: moduleRoot), $0.ImportPath) }, uniquingKeysWith: { a, _ in a })
+      for package in packages {
+        let directory = Self.relative(package.directory, to: moduleRoot)
+        if let testDirectory = mapping.testDirectory(forPackageDirectory: directory),
+          let testPackage = byDirectory[testDirectory], testPackage != package.ImportPath
+        {
+          extraTests[package.ImportPath] = [testPackage]
+        }
+      }
+      let claimed = Set(extraTests.values.flatMap { $0 })
+      packages.removeAll { claimed.contains($0.ImportPath) && $0.sourceFiles.isEmpty }
+    }
+    return Discovery(module: module, moduleRoot: moduleRoot, packages: packages, extraTests: extraTests)
+  }
+
+  /// The balanced split `covbot gate --shard K/N` uses, for `count` shards (`covbot shards`).
+  public func shardPlan(count: Int, configuration: GateConfiguration) async throws -> ShardPlan {
+    let discovery = try await discover(configuration)
+    return ShardPlan(count: count, packages: discovery.packages, history: configuration.history)
   }
 
   /// Turns a measurement into a gated package result.

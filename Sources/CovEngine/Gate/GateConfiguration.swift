@@ -24,8 +24,8 @@ public struct GateConfiguration: Sendable {
   public var goTestFlags: [String]
   /// The commit being measured, when known.
   public var commit: String?
-  /// Keep only packages this predicate selects (sharding); the rest are not part of this run.
-  public var packageFilter: (@Sendable ([GoPackage]) -> [GoPackage])?
+  /// Measure only this shard of a balanced split (`--shard K/N`).
+  public var shard: ShardSelection?
 
   /// A configuration with CovBot's defaults.
   public init(
@@ -33,7 +33,7 @@ public struct GateConfiguration: Sendable {
     settings: GateSettings = GateSettings(), strategy: StrategyChoice = .auto, parallelism: Int,
     timeout: Duration = .seconds(600), prewarm: PrewarmMode = .auto, history: [String: Double] = [:],
     testDirectories: TestDirectoryMapping? = nil, goTestFlags: [String] = [], commit: String? = nil,
-    packageFilter: (@Sendable ([GoPackage]) -> [GoPackage])? = nil
+    shard: ShardSelection? = nil
   ) {
     self.moduleDirectory = moduleDirectory
     self.patterns = patterns
@@ -47,6 +47,6 @@ public struct GateConfiguration: Sendable {
     self.testDirectories = testDirectories
     self.goTestFlags = goTestFlags
     self.commit = commit
-    self.packageFilter = packageFilter
+    self.shard = shard
   }
 }

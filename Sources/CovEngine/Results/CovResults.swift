@@ -83,11 +83,14 @@ public struct ShardInfo: Sendable, Hashable, Codable {
   public var index: Int
   /// Number of shards.
   public var count: Int
+  /// Every package of the whole run (all shards), sorted: lets `covbot merge` name missing packages.
+  public var allPackages: [String]
 
-  /// Creates shard `index` of `count`.
-  public init(index: Int, count: Int) {
+  /// Creates shard `index` of `count` for a run over `allPackages`.
+  public init(index: Int, count: Int, allPackages: [String] = []) {
     self.index = index
     self.count = count
+    self.allPackages = allPackages
   }
 }
 

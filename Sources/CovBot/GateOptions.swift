@@ -1,0 +1,181 @@
+import ArgumentParser
+import CovEngine
+import Foundation
+import Reporters
+
+/// The flags that choose what to measure and how: shared by `gate`, `ratchet` and `shards`.
+struct GateOptions: ParsableArguments {
+  @Argument(help: "Package patterns (default ./...); after `--`, flags for go test.")
+  var arguments: [String] = []
+
+  @Option(name: .customLong("module-dir"), help: "The Go module to gate.")
+  var moduleDirectory = "."
+
+  @Option(name: .customLong("exclude"), help: "A package pattern to skip (repeatable).")
+  var excludes: [String] = []
+
+  @Option(help: "The floor of packages without a .covgate file.")
+  var defaultFloor = Percent(units: 800, scale: 1)
+
+  @Option(help: "How many points an explicit floor may lag coverage before it is LOOSE.")
+  var tolerance = Percent(units: 5, scale: 1)
+
+  @Option(help: "Whether a LOOSE floor fails the gate (fail) or only warns (warn).")
+  var loose = GateSettings.LoosePolicy.fail
+
+  @Option(help: "auto, single (one go test process) or per-package (covgate's model).")
+  var strategy = StrategyChoice.auto
+
+  @Option(help: "Packages measured at once (default: CPU count).")
+  var parallelism = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Per-package test timeout (Go duration: 90s, 10m, 1h).")
+  var timeout = DurationArgument(argument: "10m")!
+
+  @Option(help: "Build-cache pre-warm before per-package runs: auto, compile, test-run or none.")
+  var prewarm = PrewarmMode.auto
+
+  @Option(help: "A previous results file: its durations schedule the slowest packages first.")
+  var history: String?
+
+  @Option(help: "Tests for <src-prefix>/x live in <test-dir>/x (covgate's layout).")
+  var testDir: String?
+
+  @Option(help: "The source tree --test-dir mirrors (default: the module root).")
+  var srcPrefix = ""
+
+  @Option(name: .customLong("json"), help: "Where to write the results (default: covbot-results.json in the module root).")
+  var resultsPath: String?
+
+  @Option(name: .customLong("go"), help: "The go binary (default: go on PATH).")
+  var goPath: String?
+
+  @Flag(help: "Honour go.work instead of setting GOWORK=off.")
+  var useWorkspace = false
+
+  @Option(help: "The commit being measured (default: GITHUB_SHA, else git rev-parse HEAD).")
+  var commit: String?
+
+  /// Positional arguments before `--` are patterns; argument-parser passes what follows `--` as
+  /// positionals too, so split on the terminator of the real command line.
+  private var patterns: [String] { Array(arguments.dropLast(goTestFlags.count)) }
+
+  private var goTestFlags: [String] {
+    let commandLine = CommandLine.arguments
+    guard let terminator = commandLine.firstIndex(of: "--") else { return [] }
+    let trailing = Array(commandLine[(terminator + 1)...])
+    return arguments.suffix(trailing.count) == trailing[...] ? trailing : []
+  }
+
+  @Option(help: "Measure only shard K of N balanced shards (e.g. 2/4); merge them with `covbot merge`.")
+  var shard: ShardSelection?
+
+  func validate() throws {
+    guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+    guard defaultFloor >= .zero, defaultFloor <= Percent(units: 100, scale: 0) else {
+      throw ValidationError("--default-floor must be between 0 and 100")
+    }
+    guard tolerance >= .zero else { throw ValidationError("--tolerance must not be negative") }
+    if !srcPrefix.isEmpty && testDir == nil { throw ValidationError("--src-prefix needs --test-dir") }
+  }
+
+  /// Runs the gate under a signal watcher; returns the results (partial when a signal arrived) and the signal.
+  func measure(console: Console) async throws -> (CovResults, Int32?) {
+    let moduleDirectory = absoluteModuleDirectory
+    let go = try toolchain()
+    let configuration = try gateConfiguration(moduleDirectory: moduleDirectory)
+    let progress = TerminalProgress(
+      live: console.errIsTerminal && ProcessInfo.processInfo.environment["CI"] == nil, style: console.errStyle,
+      write: console.errWriter)
+    let gate = CoverageGate(go: go)
+
+    let (results, signal) = try await withThrowingTaskGroup(of: GateTaskResult.self) { group in
+      group.addTask {
+        do {
+          return .results(try await gate.run(configuration, events: progress.handle))
+        } catch {
+          throw CommandFailure(engineError: error)
+        }
+      }
+      group.addTask { .signal(await SignalWatcher.firstSignal()) }
+      group.addTask {
+        while !Task.isCancelled {
+          try? await Task.sleep(for: .seconds(1))
+          progress.tick()
+        }
+        return .signal(nil)
+      }
+      var received: Int32?
+      while let next = try await group.next() {
+        switch next {
+        case .signal(let number?):
+          received = number
+          console.error("\nReceived signal \(number): stopping go processes and writing partial results…")
+          group.cancelAll()
+        case .signal(nil):
+          continue
+        case .results(let results):
+          group.cancelAll()
+          return (results, received)
+        }
+      }
+      throw CancellationError()
+    }
+    progress.finish()
+    return (results, signal)
+  }
+
+  /// Writes the results file (`--json`, default `covbot-results.json` in the module root); returns its path.
+  @discardableResult
+  func writeResults(_ results: CovResults) throws -> String {
+    let path = resultsPath ?? (results.moduleDir as NSString).appendingPathComponent(ResultsFile.defaultName)
+    do {
+      try ResultsFile.write(results, to: path)
+    } catch {
+      throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
+    }
+    return path
+  }
+
+  func gateConfiguration(moduleDirectory: String) throws -> GateConfiguration {
+    var historyDurations: [String: Double] = [:]
+    if let history {
+      do {
+        let previous = try ResultsFile.read(from: history)
+        for package in previous.packages where package.durationSeconds > 0 {
+          historyDurations[package.importPath] = package.durationSeconds
+        }
+      } catch {
+        throw CommandFailure(code: ExitStatus.usage, description: "--history: \(error)")
+      }
+    }
+    let environment = ProcessInfo.processInfo.environment
+    return GateConfiguration(
+      moduleDirectory: moduleDirectory, patterns: patterns.isEmpty ? ["./..."] : patterns, excludes: excludes,
+      settings: GateSettings(defaultFloor: defaultFloor, tolerance: tolerance, loose: loose), strategy: strategy,
+      parallelism: parallelism, timeout: timeout.duration, prewarm: prewarm, history: historyDurations,
+      testDirectories: testDir.map { TestDirectoryMapping(testDirectory: $0, sourcePrefix: srcPrefix) },
+      goTestFlags: goTestFlags, commit: commit ?? environment["GITHUB_SHA"].flatMap { $0.isEmpty ? nil : $0 },
+      shard: shard)
+  }
+
+  /// The module directory as an absolute path.
+  var absoluteModuleDirectory: String {
+    URL(fileURLWithPath: moduleDirectory).standardizedFileURL.path
+  }
+
+  /// The go toolchain to drive, or exit 3.
+  func toolchain() throws -> GoToolchain {
+    do {
+      return try GoToolchain.locate(explicitPath: goPath, useWorkspace: useWorkspace)
+    } catch {
+      throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
+    }
+  }
+}
+
+/// What one child of the gate's task group produced.
+private enum GateTaskResult: Sendable {
+  case results(CovResults)
+  case signal(Int32?)
+}
