@@ -53,8 +53,8 @@ struct GateOptions: ParsableArguments {
   @Flag(help: "Honour go.work instead of setting GOWORK=off.")
   var useWorkspace = false
 
-  @Option(help: "The commit being measured (default: GITHUB_SHA, else git rev-parse HEAD).")
-  var commit: String?
+  @Option(help: "The commit being measured, recorded in the results (default: GITHUB_SHA).")
+  var revision: String?
 
   /// Positional arguments before `--` are patterns; argument-parser passes what follows `--` as
   /// positionals too, so split on the terminator of the real command line.
@@ -155,7 +155,7 @@ struct GateOptions: ParsableArguments {
       settings: GateSettings(defaultFloor: defaultFloor, tolerance: tolerance, loose: loose), strategy: strategy,
       parallelism: parallelism, timeout: timeout.duration, prewarm: prewarm, history: historyDurations,
       testDirectories: testDir.map { TestDirectoryMapping(testDirectory: $0, sourcePrefix: srcPrefix) },
-      goTestFlags: goTestFlags, commit: commit ?? environment["GITHUB_SHA"].flatMap { $0.isEmpty ? nil : $0 },
+      goTestFlags: goTestFlags, commit: revision ?? environment["GITHUB_SHA"].flatMap { $0.isEmpty ? nil : $0 },
       shard: shard)
   }
 

@@ -1,10 +1,104 @@
 import ArgumentParser
+import CovEngine
+import Foundation
+import Reporters
 
-/// `covbot ratchet` (not yet implemented).
+/// `covbot ratchet`: raise floors that lag behind real coverage, locally or as a pull request.
 struct RatchetCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "ratchet", abstract: "Not yet implemented.")
+  static let configuration = CommandConfiguration(
+    commandName: "ratchet",
+    abstract: "Raise loose .covgate floors to the measured coverage (never lowers a floor).",
+    discussion: """
+      New floor = coverage − --margin, rounded down to one decimal, lifted if needed so that gating \
+      the same results again passes without LOOSE. Packages whose tests or build failed are never \
+      touched. Reads --results, or runs the gate first with the gate flags below.
+      """
+  )
+
+  @Option(help: "A results file to ratchet from (default: run the gate first).")
+  var results: String?
+
+  @Flag(help: "Write the new floors (default: --dry-run, which only prints them and a diff).")
+  var write = false
+
+  @Flag(help: "Print the new floors and a unified diff without writing anything.")
+  var dryRun = false
+
+  @Flag(help: "With --write: commit the changed floor files with git.")
+  var commit = false
+
+  @Option(help: "Points below the measured coverage for the new floor (at most the tolerance).")
+  var margin = Percent.zero
+
+  @Flag(name: .customLong("init"), help: "Also give packages without a .covgate file one.")
+  var initialize = false
+
+  @OptionGroup(title: "Gate options (when no --results file is given)")
+  var gate: GateOptions
+
+  func validate() throws {
+    if write && dryRun { throw ValidationError("--write and --dry-run exclude each other") }
+    if commit && !write { throw ValidationError("--commit needs --write") }
+    if margin < .zero { throw ValidationError("--margin must not be negative") }
+  }
 
   func run() async throws {
-    throw CommandFailure(code: ExitStatus.usage, description: "covbot ratchet is not implemented yet")
+    let console = Console()
+    let measured = try await loadResults(console: console)
+    let moduleDirectory = results == nil ? measured.moduleDir : moduleDirectory(for: measured)
+    let plan = RatchetPlan(
+      results: measured, moduleDirectory: moduleDirectory, margin: margin, initialize: initialize)
+    for problem in plan.problems {
+      console.error("warning: \(problem.importPath) left alone: \(problem.reason)")
+    }
+    guard !plan.changes.isEmpty else {
+      console.out("Nothing to ratchet: no floor lags its coverage by more than \(measured.settings.tolerance) points.\n")
+      return
+    }
+    console.out(RatchetTable.render(plan))
+    guard write else {
+      console.out("\n" + plan.unifiedDiff)
+      console.out("\nDry run: nothing written. Run with --write to apply.\n")
+      return
+    }
+    let written: [String]
+    do {
+      written = try plan.write()
+    } catch {
+      throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
+    }
+    console.out("\nWrote \(written.count) floor file(s).\n")
+    if commit {
+      try await LocalGit(directory: moduleDirectory).commit(files: written, message: RatchetTable.commitMessage(plan))
+      console.out("Committed: \(RatchetTable.commitTitle(plan))\n")
+    }
+  }
+
+  /// The results to ratchet: from `--results`, or from a gate run (whose results file is written too).
+  private func loadResults(console: Console) async throws -> CovResults {
+    if let results {
+      do {
+        return try ResultsFile.read(from: results)
+      } catch {
+        throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
+      }
+    }
+    let (measured, signal) = try await gate.measure(console: console)
+    try gate.writeResults(measured)
+    if let signal { throw ExitCode(128 + signal) }
+    return measured
+  }
+
+  /// Floor files live in the module the results describe: its recorded root when it exists
+  /// here, else `--module-dir` (results measured on another machine).
+  private func moduleDirectory(for results: CovResults) -> String {
+    var isDirectory: ObjCBool = false
+    let recorded = results.moduleDir
+    if gate.moduleDirectory == "." && FileManager.default.fileExists(atPath: recorded, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+    {
+      return recorded
+    }
+    return gate.absoluteModuleDirectory
   }
 }
