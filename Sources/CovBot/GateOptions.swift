@@ -44,7 +44,8 @@ struct GateOptions: ParsableArguments {
   @Option(help: "The source tree --test-dir mirrors (default: the module root).")
   var srcPrefix = ""
 
-  @Option(name: .customLong("json"), help: "Where to write the results (default: covbot-results.json in the module root).")
+  @Option(
+    name: .customLong("json"), help: "Where to write the results (default: covbot-results.json in the module root).")
   var resultsPath: String?
 
   @Option(name: .customLong("go"), help: "The go binary (default: go on PATH).")

@@ -52,7 +52,8 @@ struct RatchetCommand: AsyncParsableCommand {
       console.error("warning: \(problem.importPath) left alone: \(problem.reason)")
     }
     guard !plan.changes.isEmpty else {
-      console.out("Nothing to ratchet: no floor lags its coverage by more than \(measured.settings.tolerance) points.\n")
+      console.out(
+        "Nothing to ratchet: no floor lags its coverage by more than \(measured.settings.tolerance) points.\n")
       return
     }
     console.out(RatchetTable.render(plan))

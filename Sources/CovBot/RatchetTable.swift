@@ -4,8 +4,10 @@ import CovEngine
 enum RatchetTable {
   static func render(_ plan: RatchetPlan) -> String {
     let width = max(7, plan.changes.map(\.importPath.count).max() ?? 0)
-    var lines = ["PACKAGE".padding(width) + "  " + "OLD".padding(6, right: true) + "  "
-      + "NEW".padding(6, right: true) + "  COVERAGE"]
+    var lines = [
+      "PACKAGE".padding(width) + "  " + "OLD".padding(6, right: true) + "  "
+        + "NEW".padding(6, right: true) + "  COVERAGE"
+    ]
     for change in plan.changes {
       lines.append(
         change.importPath.padding(width) + "  " + (change.oldFloor.map { "\($0)" } ?? "—").padding(6, right: true)
@@ -23,9 +25,11 @@ enum RatchetTable {
     var message = commitTitle(plan) + "\n\n"
     for change in plan.changes {
       let old = change.oldFloor.map { "\($0)" } ?? "none"
-      message += "- \(change.importPath): \(old) → \(change.newFloor) (coverage \(change.coverage.formatted(decimals: 2)))\n"
+      message +=
+        "- \(change.importPath): \(old) → \(change.newFloor) (coverage \(change.coverage.formatted(decimals: 2)))\n"
     }
-    message += "\nNew floor = coverage − \(plan.margin) points, rounded down to one decimal (tolerance \(plan.tolerance)).\n"
+    message +=
+      "\nNew floor = coverage − \(plan.margin) points, rounded down to one decimal (tolerance \(plan.tolerance)).\n"
     return message
   }
 }

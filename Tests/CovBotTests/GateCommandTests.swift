@@ -57,7 +57,9 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: directory + "/covbot-results.json"))
   }
 
-  @Test(arguments: [["gate", "--tolerance", "abc"], ["gate", "--strategy", "fastest"], ["gate", "--parallelism", "0"]])
+  @Test(arguments: [
+    ["gate", "--tolerance", "abc"], ["gate", "--strategy", "fastest"], ["gate", "--parallelism", "0"],
+  ])
   func badFlagsExitTwo(arguments: [String]) async throws {
     let directory = try GoFixture.copy("gatecheck")
     let output = try await CovBotProcess.run(arguments, workingDirectory: directory)

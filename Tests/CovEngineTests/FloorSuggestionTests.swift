@@ -4,7 +4,8 @@ import Testing
 @Suite struct FloorSuggestionTests {
   @Test func roundsDownToOneDecimal() {
     let coverage = StatementCoverage(covered: 8536, total: 10_000)
-    #expect(FloorSuggestion.floor(for: coverage, tolerance: Percent(units: 5, scale: 1)) == Percent(units: 853, scale: 1))
+    #expect(
+      FloorSuggestion.floor(for: coverage, tolerance: Percent(units: 5, scale: 1)) == Percent(units: 853, scale: 1))
   }
 
   @Test func subtractsTheMargin() {

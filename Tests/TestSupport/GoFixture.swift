@@ -30,8 +30,9 @@ public enum GoFixture {
 
   /// The go toolchain the tests use, with GOWORK=off and the environment tests require.
   public static func toolchain() throws -> GoToolchain {
-    var go = try GoToolchain.locate(explicitPath: try pathWithGo().split(separator: ":").lazy
-      .map { "\($0)/go" }.first { FileManager.default.isExecutableFile(atPath: $0) })
+    var go = try GoToolchain.locate(
+      explicitPath: try pathWithGo().split(separator: ":").lazy
+        .map { "\($0)/go" }.first { FileManager.default.isExecutableFile(atPath: $0) })
     go.environment["GOTOOLCHAIN"] = "local"
     go.environment["GOPROXY"] = "off"
     go.environment["GOFLAGS"] = ""

@@ -21,7 +21,8 @@ public enum IndependentCoverage {
     _ = try await test.runCollecting()  // a failing test still writes its profile
     let (funcResult, funcOutput) = try await go.command(["tool", "cover", "-func=\(profile)"], in: moduleDirectory)
       .runCollecting()
-    guard funcResult.succeeded, let totalLine = funcOutput.split(separator: "\n").last(where: { $0.hasPrefix("total:") }),
+    guard funcResult.succeeded,
+      let totalLine = funcOutput.split(separator: "\n").last(where: { $0.hasPrefix("total:") }),
       let percentText = totalLine.split(whereSeparator: { $0 == " " || $0 == "\t" }).last?.dropLast(),
       let percent = Double(percentText)
     else {

@@ -8,7 +8,9 @@ public struct GoToolchain: Sendable {
   public var environment: [String: String?]
 
   /// Uses `explicitPath` when given, else the first `go` on `PATH`.
-  public static func locate(explicitPath: String? = nil, useWorkspace: Bool = false) throws(GoToolError)
+  public static func locate(
+    explicitPath: String? = nil, useWorkspace: Bool = false
+  ) throws(GoToolError)
     -> GoToolchain
   {
     let environment: [String: String?] = useWorkspace ? [:] : ["GOWORK": "off"]
@@ -39,7 +41,9 @@ public struct GoToolchain: Sendable {
   }
 
   /// Runs `go <arguments>` and returns its standard output, or throws with its standard error.
-  public func output(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300)) async throws
+  public func output(
+    _ arguments: [String], in directory: String, timeout: Duration = .seconds(300)
+  ) async throws
     -> String
   {
     let child = command(arguments, in: directory, timeout: timeout)

@@ -24,7 +24,7 @@ public struct PackageLister: Sendable {
         hint: "Run covbot in a Go module (a directory with go.mod) or pass --module-dir.")
     }
     let modules = try JSONObjectStream.decode(GoModule.self, from: text, source: "go list -m -json")
-    guard let module = modules.first, module.Dir != nil else {
+    guard let module = modules.first, module.dir != nil else {
       throw GoToolError(
         command: "go list -m -json", reason: "\(directory) is not inside a Go module (no go.mod found)",
         hint: "Run covbot in a Go module (a directory with go.mod) or pass --module-dir.")
@@ -41,11 +41,11 @@ public struct PackageLister: Sendable {
     let text = try await go.output(["list", "-e", "-json=\(fields)"] + patterns, in: directory)
     let packages = try JSONObjectStream.decode(GoPackage.self, from: text, source: "go list -json")
     for package in packages {
-      if let error = package.Error, package.sourceFiles.isEmpty && !package.hasTests {
-        throw GoListError(pattern: package.ImportPath, message: error.Err)
+      if let error = package.error, package.sourceFiles.isEmpty && !package.hasTests {
+        throw GoListError(pattern: package.importPath, message: error.message)
       }
     }
-    return packages.sorted { $0.ImportPath < $1.ImportPath }
+    return packages.sorted { $0.importPath < $1.importPath }
   }
 }
 

@@ -49,7 +49,8 @@ public struct FloorFile: Sendable, Hashable {
     guard !firstLine.isEmpty else {
       throw FloorFileError(path: path, line: 1, reason: "the first line is empty")
     }
-    let number = firstLine.hasSuffix("%") ? String(firstLine.dropLast()).trimmingCharacters(in: .whitespaces) : firstLine
+    let number =
+      firstLine.hasSuffix("%") ? String(firstLine.dropLast()).trimmingCharacters(in: .whitespaces) : firstLine
     guard let floor = Percent(number) else {
       throw FloorFileError(path: path, line: 1, reason: "\"\(firstLine)\" is not a percentage")
     }

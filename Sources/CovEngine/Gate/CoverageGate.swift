@@ -18,7 +18,9 @@ public struct CoverageGate: Sendable {
   }
 
   /// Measures and gates every package the configuration selects.
-  public func run(_ configuration: GateConfiguration, events: @escaping @Sendable (GateEvent) -> Void = { _ in })
+  public func run(
+    _ configuration: GateConfiguration, events: @escaping @Sendable (GateEvent) -> Void = { _ in }
+  )
     async throws -> CovResults
   {
     let startedAt = Date()
@@ -33,31 +35,31 @@ public struct CoverageGate: Sendable {
 
     var shardInfo: ShardInfo?
     if let shard = configuration.shard {
-      shardInfo = ShardInfo(index: shard.index, count: shard.count, allPackages: packages.map(\.ImportPath))
+      shardInfo = ShardInfo(index: shard.index, count: shard.count, allPackages: packages.map(\.importPath))
       packages = shard.select(packages, history: configuration.history)
     }
 
-    let excludes = configuration.excludes.map { PackagePattern($0, modulePath: module.Path) }
+    let excludes = configuration.excludes.map { PackagePattern($0, modulePath: module.path) }
     var results: [String: PackageResult] = [:]
     var toMeasure: [GoPackage] = []
     var floors: [String: (Percent, FloorSource, String?)] = [:]
     for package in packages {
       let relativeDirectory = Self.relative(package.directory, to: moduleRoot)
-      if excludes.contains(where: { $0.matches(package.ImportPath) }) {
-        results[package.ImportPath] = PackageResult(
-          importPath: package.ImportPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
+      if excludes.contains(where: { $0.matches(package.importPath) }) {
+        results[package.importPath] = PackageResult(
+          importPath: package.importPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
           floorSource: .default, status: .skipped, reason: "excluded by --exclude", skipReason: .excluded,
           firstGoFile: package.sourceFiles.first.map { Self.join(relativeDirectory, $0) })
         continue
       }
       if let file = try FloorFile.load(inDirectory: package.directory) {
-        floors[package.ImportPath] = (file.floor, .file, Self.join(relativeDirectory, FloorFile.fileName))
+        floors[package.importPath] = (file.floor, .file, Self.join(relativeDirectory, FloorFile.fileName))
       } else {
-        floors[package.ImportPath] = (configuration.settings.defaultFloor, .default, nil)
+        floors[package.importPath] = (configuration.settings.defaultFloor, .default, nil)
       }
       toMeasure.append(package)
     }
-    let measured = Set(toMeasure.map(\.ImportPath))
+    let measured = Set(toMeasure.map(\.importPath))
     extraTests = extraTests.filter { measured.contains($0.key) }
 
     let strategy: Strategy =
@@ -104,10 +106,11 @@ public struct CoverageGate: Sendable {
 
     var interrupted = false
     for package in toMeasure {
-      let measurement = measurements[package.ImportPath] ?? .interruptedRun
+      let measurement = measurements[package.importPath] ?? .interruptedRun
       interrupted = interrupted || measurement.interrupted
-      let (floor, source, floorFile) = floors[package.ImportPath] ?? (configuration.settings.defaultFloor, .default, nil)
-      results[package.ImportPath] = Self.result(
+      let (floor, source, floorFile) =
+        floors[package.importPath] ?? (configuration.settings.defaultFloor, .default, nil)
+      results[package.importPath] = Self.result(
         for: package, measurement: measurement, floor: floor, floorSource: source, floorFile: floorFile,
         directory: Self.relative(package.directory, to: moduleRoot), settings: configuration.settings)
     }
@@ -116,7 +119,7 @@ public struct CoverageGate: Sendable {
       prewarmSeconds: prewarmSeconds, measureSeconds: measureSeconds,
       totalSeconds: (ContinuousClock.now - clock).seconds, selfCPUSeconds: Self.selfCPUSeconds())
     return CovResults(
-      toolVersion: CovBotVersion.current, module: module.Path, moduleDir: moduleRoot, goVersion: version,
+      toolVersion: CovBotVersion.current, module: module.path, moduleDir: moduleRoot, goVersion: version,
       strategy: strategy, commit: configuration.commit, startedAt: startedAt, settings: configuration.settings,
       shard: shardInfo, interrupted: interrupted, timings: timings, packages: Array(results.values))
   }
@@ -136,22 +139,22 @@ public struct CoverageGate: Sendable {
     async let moduleInfo = lister.module()
     async let listed = lister.packages(matching: configuration.patterns)
     let module = try await moduleInfo
-    let moduleRoot = module.Dir ?? configuration.moduleDirectory
+    let moduleRoot = module.dir ?? configuration.moduleDirectory
     var packages = try await listed
     var extraTests: [String: [String]] = [:]
     if let mapping = configuration.testDirectories {
       let byDirectory = Dictionary(
-        packages.map { (Self.relative($0.directory, to: moduleRoot), $0.ImportPath) }, uniquingKeysWith: { a, _ in a })
+        packages.map { (Self.relative($0.directory, to: moduleRoot), $0.importPath) }, uniquingKeysWith: { a, _ in a })
       for package in packages {
         let directory = Self.relative(package.directory, to: moduleRoot)
         if let testDirectory = mapping.testDirectory(forPackageDirectory: directory),
-          let testPackage = byDirectory[testDirectory], testPackage != package.ImportPath
+          let testPackage = byDirectory[testDirectory], testPackage != package.importPath
         {
-          extraTests[package.ImportPath] = [testPackage]
+          extraTests[package.importPath] = [testPackage]
         }
       }
       let claimed = Set(extraTests.values.flatMap { $0 })
-      packages.removeAll { claimed.contains($0.ImportPath) && $0.sourceFiles.isEmpty }
+      packages.removeAll { claimed.contains($0.importPath) && $0.sourceFiles.isEmpty }
     }
     return Discovery(module: module, moduleRoot: moduleRoot, packages: packages, extraTests: extraTests)
   }
@@ -168,7 +171,7 @@ public struct CoverageGate: Sendable {
     floorFile: String?, directory: String, settings: GateSettings
   ) -> PackageResult {
     var result = PackageResult(
-      importPath: package.ImportPath, dir: directory, floor: floor, floorSource: floorSource, floorFile: floorFile,
+      importPath: package.importPath, dir: directory, floor: floor, floorSource: floorSource, floorFile: floorFile,
       coverage: measurement.coverage ?? .zero, status: .pass, durationSeconds: measurement.durationSeconds,
       firstGoFile: package.sourceFiles.first.map { join(directory, $0) })
     if measurement.interrupted {

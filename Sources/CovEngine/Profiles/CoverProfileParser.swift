@@ -94,7 +94,9 @@ struct CoverProfileParser {
   }
 
   /// Reads a decimal number ending at `cursor` (inclusive), moving `cursor` before it.
-  private func number(_ bytes: [UInt8], _ cursor: inout Int, lowerBound: Int, what: String) throws(CoverProfileError)
+  private func number(
+    _ bytes: [UInt8], _ cursor: inout Int, lowerBound: Int, what: String
+  ) throws(CoverProfileError)
     -> Int64
   {
     var value: Int64 = 0
@@ -111,7 +113,9 @@ struct CoverProfileParser {
     return value
   }
 
-  private func expect(_ bytes: [UInt8], _ cursor: inout Int, _ byte: UInt8, lowerBound: Int)
+  private func expect(
+    _ bytes: [UInt8], _ cursor: inout Int, _ byte: UInt8, lowerBound: Int
+  )
     throws(CoverProfileError)
   {
     guard cursor >= lowerBound, bytes[cursor] == byte else {

@@ -6,14 +6,25 @@ import Foundation
 /// (e.g. `example.com/m/p [example.com/m/p.test]`); a package that could not be built ends
 /// with a `fail` event whose `FailedBuild` names the package that failed to compile.
 struct GoTestEvent: Decodable, Sendable {
-  var Time: String?
-  var Action: String
-  var Package: String?
-  var Test: String?
-  var Elapsed: Double?
-  var Output: String?
-  var FailedBuild: String?
-  var ImportPath: String?
+  var time: String?
+  var action: String
+  var package: String?
+  var test: String?
+  var elapsed: Double?
+  var output: String?
+  var failedBuild: String?
+  var importPath: String?
+
+  enum CodingKeys: String, CodingKey {
+    case time = "Time"
+    case action = "Action"
+    case package = "Package"
+    case test = "Test"
+    case elapsed = "Elapsed"
+    case output = "Output"
+    case failedBuild = "FailedBuild"
+    case importPath = "ImportPath"
+  }
 
   /// Decodes one line; `nil` for lines that are not test2json events (e.g. stray go output).
   static func decode(_ line: String) -> GoTestEvent? {

@@ -7,7 +7,9 @@ import Foundation
 struct PerPackageRunner: Sendable {
   var go: GoToolchain
 
-  func measure(_ plan: MeasurementPlan, events: @escaping @Sendable (GateEvent) -> Void) async throws
+  func measure(
+    _ plan: MeasurementPlan, events: @escaping @Sendable (GateEvent) -> Void
+  ) async throws
     -> [String: PackageMeasurement]
   {
     var measurements: [String: PackageMeasurement] = [:]
@@ -17,7 +19,7 @@ struct PerPackageRunner: Sendable {
       func launchNext() -> Bool {
         guard !Task.isCancelled, let (index, package) = queue.next() else { return false }
         group.addTask {
-          (package.ImportPath, await measureOne(package, index: index, plan: plan, events: events))
+          (package.importPath, await measureOne(package, index: index, plan: plan, events: events))
         }
         return true
       }
@@ -28,8 +30,8 @@ struct PerPackageRunner: Sendable {
         _ = launchNext()
       }
     }
-    for package in plan.packages where measurements[package.ImportPath] == nil {
-      measurements[package.ImportPath] = .interruptedRun
+    for package in plan.packages where measurements[package.importPath] == nil {
+      measurements[package.importPath] = .interruptedRun
     }
     return measurements
   }
@@ -39,14 +41,14 @@ struct PerPackageRunner: Sendable {
   ) async -> PackageMeasurement {
     if Task.isCancelled { return .interruptedRun }
     let profilePath = "\(plan.scratchDirectory)/pkg-\(index).out"
-    let extras = plan.extraTests[package.ImportPath] ?? []
+    let extras = plan.extraTests[package.importPath] ?? []
     let arguments =
-      ["test", "-json", "-coverpkg=\(package.ImportPath)", "-coverprofile=\(profilePath)", plan.goTimeoutFlag]
-      + plan.goTestFlags + [package.ImportPath] + extras
+      ["test", "-json", "-coverpkg=\(package.importPath)", "-coverprofile=\(profilePath)", plan.goTimeoutFlag]
+      + plan.goTestFlags + [package.importPath] + extras
     // go's -timeout covers the test binary; the grace covers compiling and linking it.
     let child = go.command(arguments, in: plan.moduleDirectory, timeout: plan.timeout + .seconds(300))
     let collector = Locked(TestEventCollector())
-    events(.packageStarted(importPath: package.ImportPath))
+    events(.packageStarted(importPath: package.importPath))
     let result: ChildProcessResult
     do {
       result = try await child.run { line in collector.withLock { _ = $0.consume(line) } }
@@ -54,7 +56,7 @@ struct PerPackageRunner: Sendable {
       return .interruptedRun
     }
     let testEvents = collector.value
-    var outcome = testEvents.outcome(for: package.ImportPath)
+    var outcome = testEvents.outcome(for: package.importPath)
     for extra in extras {
       guard let extraOutcome = testEvents.outcome(for: extra) else { continue }
       if outcome == nil {
@@ -76,11 +78,11 @@ struct PerPackageRunner: Sendable {
       let profile = try? CoverProfile.load(path: profilePath)
     {
       let byDirectory = profile.coverageByDirectory()
-      measurement.coverage = byDirectory[package.ImportPath] ?? byDirectory[package.directory]
+      measurement.coverage = byDirectory[package.importPath] ?? byDirectory[package.directory]
     }
     events(
       .packageFinished(
-        importPath: package.ImportPath, seconds: measurement.durationSeconds,
+        importPath: package.importPath, seconds: measurement.durationSeconds,
         failed: outcome?.result == .fail || measurement.processFailure != nil))
     return measurement
   }

@@ -10,10 +10,10 @@ struct Prewarm: Sendable {
 
   /// The command a mode runs, for logs.
   static func arguments(for mode: PrewarmMode, plan: MeasurementPlan) -> [String] {
-    let packages = plan.packages.map(\.ImportPath) + plan.extraTests.values.flatMap { $0 }
+    let packages = plan.packages.map(\.importPath) + plan.extraTests.values.flatMap { $0 }
     switch mode {
     case .auto, .compile:
-      return ["list", "-e", "-export", "-deps", "-test", "-f={{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}"]
+      return ["list", "-e", "-export", "-deps", "-test", "-f={{if .Error}}{{.importPath}}: {{.Error}}{{end}}"]
         + plan.buildFlags + packages
     case .testRun:
       return ["test", "-run=^$", "-p=\(plan.parallelism)"] + plan.goTestFlags + packages
@@ -31,8 +31,8 @@ struct Prewarm: Sendable {
     // Exit status 1 means some package failed to build or test: its own run will say so.
     if let code = result.exitCode, code <= 1 { return }
     throw PrewarmError(
-        command: child.commandLine, summary: result.summary,
-        stderr: String(result.stderr.suffix(4000)).trimmingCharacters(in: .newlines))
+      command: child.commandLine, summary: result.summary,
+      stderr: String(result.stderr.suffix(4000)).trimmingCharacters(in: .newlines))
   }
 }
 

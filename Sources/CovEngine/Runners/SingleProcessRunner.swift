@@ -6,11 +6,13 @@ import Foundation
 struct SingleProcessRunner: Sendable {
   var go: GoToolchain
 
-  func measure(_ plan: MeasurementPlan, events: @escaping @Sendable (GateEvent) -> Void) async throws
+  func measure(
+    _ plan: MeasurementPlan, events: @escaping @Sendable (GateEvent) -> Void
+  ) async throws
     -> [String: PackageMeasurement]
   {
     let profilePath = plan.scratchDirectory + "/single.out"
-    let packages = plan.packages.map(\.ImportPath)
+    let packages = plan.packages.map(\.importPath)
     let arguments =
       ["test", "-json", "-cover", "-coverprofile=\(profilePath)", plan.goTimeoutFlag, "-p=\(plan.parallelism)"]
       + plan.goTestFlags + packages
@@ -24,7 +26,7 @@ struct SingleProcessRunner: Sendable {
     var result: ChildProcessResult?
     do {
       result = try await child.run { line in
-        if line.contains("\"Action\":\"start\""), let event = GoTestEvent.decode(line), let package = event.Package {
+        if line.contains("\"Action\":\"start\""), let event = GoTestEvent.decode(line), let package = event.package {
           events(.packageStarted(importPath: package))
         }
         if let finished = collector.withLock({ $0.consume(line) }),
@@ -47,19 +49,19 @@ struct SingleProcessRunner: Sendable {
     let events = collector.value
     var measurements: [String: PackageMeasurement] = [:]
     for package in plan.packages {
-      let outcome = events.outcome(for: package.ImportPath)
-      if interrupted && (outcome == nil || coverage[package.ImportPath] == nil && outcome?.buildFailed != true) {
-        measurements[package.ImportPath] = .interruptedRun
+      let outcome = events.outcome(for: package.importPath)
+      if interrupted && (outcome == nil || coverage[package.importPath] == nil && outcome?.buildFailed != true) {
+        measurements[package.importPath] = .interruptedRun
         continue
       }
       var measurement = PackageMeasurement(
-        coverage: coverage[package.ImportPath] ?? coverage[package.directory],
+        coverage: coverage[package.importPath] ?? coverage[package.directory],
         outcome: outcome, durationSeconds: outcome?.elapsed ?? elapsed)
       if let result, outcome == nil {
         measurement.processFailure = "go test reported nothing for this package (\(result.summary))"
         measurement.stderr = result.stderr + events.unclaimedBuildOutput()
       }
-      measurements[package.ImportPath] = measurement
+      measurements[package.importPath] = measurement
     }
     return measurements
   }

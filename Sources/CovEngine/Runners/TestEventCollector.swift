@@ -44,25 +44,25 @@ struct TestEventCollector: Sendable {
   @discardableResult
   mutating func consume(_ line: String) -> String? {
     guard let event = GoTestEvent.decode(line) else { return nil }
-    if event.Action == "build-output" || event.Action == "build-fail" {
-      if let target = event.ImportPath, let text = event.Output {
+    if event.action == "build-output" || event.action == "build-fail" {
+      if let target = event.importPath, let text = event.output {
         buildOutput[target, default: BoundedText(limit: PackageState.outputLimit)].appendLine(
           String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
       }
       return nil
     }
-    guard let package = event.Package else { return nil }
+    guard let package = event.package else { return nil }
     var state = packages[package] ?? PackageState()
     defer { packages[package] = state }
 
-    guard let test = event.Test else {
-      switch event.Action {
+    guard let test = event.test else {
+      switch event.action {
       case "output":
-        if let text = event.Output { state.output.appendLine(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0))) }
+        if let text = event.output { state.output.appendLine(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0))) }
       case "pass", "fail", "skip":
-        state.result = event.Action == "pass" ? .pass : event.Action == "fail" ? .fail : .skip
-        state.elapsed = event.Elapsed ?? 0
-        state.failedBuild = event.FailedBuild
+        state.result = event.action == "pass" ? .pass : event.action == "fail" ? .fail : .skip
+        state.elapsed = event.elapsed ?? 0
+        state.failedBuild = event.failedBuild
         return package
       default:
         break
@@ -78,16 +78,16 @@ struct TestEventCollector: Sendable {
       state.tests[test] = index
       state.records.append(TestRecord(name: test))
     }
-    switch event.Action {
+    switch event.action {
     case "run":
-      state.records[index].startedAt = event.Time.flatMap(Self.parseTime)
+      state.records[index].startedAt = event.time.flatMap(Self.parseTime)
     case "output":
-      if let text = event.Output {
+      if let text = event.output {
         state.records[index].output.appendLine(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
       }
     case "pass", "fail", "skip":
-      state.records[index].outcome = event.Action == "pass" ? .pass : event.Action == "fail" ? .fail : .skip
-      state.records[index].elapsed = event.Elapsed ?? 0
+      state.records[index].outcome = event.action == "pass" ? .pass : event.action == "fail" ? .fail : .skip
+      state.records[index].elapsed = event.elapsed ?? 0
     default:
       break
     }

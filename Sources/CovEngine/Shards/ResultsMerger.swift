@@ -10,7 +10,8 @@ public enum ResultsMerger {
     var owner: [String: String] = [:]
     var packages: [PackageResult] = []
     for (path, results) in inputs {
-      try check(results.module == first.module, path, "module \(results.module) differs from \(first.module) in \(firstPath)")
+      try check(
+        results.module == first.module, path, "module \(results.module) differs from \(first.module) in \(firstPath)")
       try check(
         results.commit == first.commit, path,
         "commit \(results.commit ?? "unknown") differs from \(first.commit ?? "unknown") in \(firstPath)")
@@ -21,8 +22,11 @@ public enum ResultsMerger {
       if let shard = results.shard {
         try check(first.shard?.count == shard.count, path, "shard \(shard.index)/\(shard.count) is from another split")
         try check(
-          first.shard?.allPackages == shard.allPackages, path, "its shard plan lists different packages than \(firstPath)")
-        if let other = seenShards[shard.index] { throw MergeError("\(path): shard \(shard.index) was already given by \(other)") }
+          first.shard?.allPackages == shard.allPackages, path,
+          "its shard plan lists different packages than \(firstPath)")
+        if let other = seenShards[shard.index] {
+          throw MergeError("\(path): shard \(shard.index) was already given by \(other)")
+        }
         seenShards[shard.index] = path
       } else {
         try check(inputs.count == 1 || first.shard != nil, path, "not a shard (no shard field) ")
@@ -44,7 +48,8 @@ public enum ResultsMerger {
       let missing = shard.allPackages.filter { owner[$0] == nil }
       guard missing.isEmpty else {
         throw MergeError(
-          "no shard measured \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")")
+          "no shard measured \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? " and \(missing.count - 5) more" : "")"
+        )
       }
     }
     let all = inputs.map(\.results)

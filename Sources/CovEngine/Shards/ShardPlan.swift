@@ -45,18 +45,16 @@ public struct ShardPlan: Sendable, Hashable, Codable {
   /// Plans shards for listed packages: durations from history where known, otherwise a size
   /// estimate (Go files, test files included) scaled by the history's seconds per file.
   public init(count: Int, packages: [GoPackage], history: [String: Double]) {
-    func size(_ package: GoPackage) -> Double {
-      Double(package.sourceFiles.count + (package.TestGoFiles?.count ?? 0) + (package.XTestGoFiles?.count ?? 0) + 1)
-    }
-    let known = packages.filter { history[$0.ImportPath] != nil }
+    func size(_ package: GoPackage) -> Double { Double(package.fileCount + 1) }
+    let known = packages.filter { history[$0.importPath] != nil }
     let secondsPerFile: Double = {
       let files = known.reduce(0) { $0 + size($1) }
-      let seconds = known.reduce(0) { $0 + (history[$1.ImportPath] ?? 0) }
+      let seconds = known.reduce(0) { $0 + (history[$1.importPath] ?? 0) }
       return files > 0 && seconds > 0 ? seconds / files : 1
     }()
     var expected: [String: Double] = [:]
     for package in packages {
-      expected[package.ImportPath] = history[package.ImportPath] ?? size(package) * secondsPerFile
+      expected[package.importPath] = history[package.importPath] ?? size(package) * secondsPerFile
     }
     let basis = known.isEmpty ? "estimate" : known.count == packages.count ? "history" : "history+estimate"
     self.init(count: count, expectedSeconds: expected, basis: basis)

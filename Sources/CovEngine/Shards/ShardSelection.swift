@@ -21,6 +21,6 @@ public struct ShardSelection: Sendable, Hashable, CustomStringConvertible {
   public func select(_ packages: [GoPackage], history: [String: Double]) -> [GoPackage] {
     let plan = ShardPlan(count: count, packages: packages, history: history)
     let mine = Set(plan.shards[index - 1].packages)
-    return packages.filter { mine.contains($0.ImportPath) }
+    return packages.filter { mine.contains($0.importPath) }
   }
 }

@@ -12,7 +12,8 @@ public enum AtomicFile {
     do {
       try manager.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw FileWriteError(path: path, reason: "cannot create directory \(directory.path): \(error.localizedDescription)")
+      throw FileWriteError(
+        path: path, reason: "cannot create directory \(directory.path): \(error.localizedDescription)")
     }
     let existingMode = (try? manager.attributesOfItem(atPath: path)[.posixPermissions]) as? NSNumber
     let temp = directory.appendingPathComponent(".\(url.lastPathComponent).covbot-\(UUID().uuidString.prefix(8)).tmp")

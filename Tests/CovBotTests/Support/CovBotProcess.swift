@@ -1,6 +1,6 @@
 import CovEngine
-import TestSupport
 import Foundation
+import TestSupport
 
 /// Runs the built `covbot` binary, as a user or a CI step would.
 enum CovBotProcess {
