@@ -67,6 +67,20 @@ public struct CoverProfile: Sendable {
     mode = newMode
   }
 
+  /// Merges one file's parsed blocks in (a file may appear more than once in merged profiles).
+  mutating func add(file: String, blocks: [BlockKey: BlockValue]) {
+    guard var existing = files[file] else {
+      files[file] = blocks
+      return
+    }
+    files[file] = nil
+    for (key, value) in blocks {
+      existing[key, default: BlockValue(statements: value.statements, count: 0)].merge(
+        count: value.count, or: mode == .set)
+    }
+    files[file] = existing
+  }
+
   mutating func add(file: String, key: BlockKey, statements: Int32, count: Int64) {
     let mergesByOr = mode == .set
     files[file, default: [:]][key, default: BlockValue(statements: statements, count: 0)].merge(
@@ -104,7 +118,7 @@ public struct CoverProfile: Sendable {
 }
 
 extension CoverProfile.BlockValue {
-  fileprivate mutating func merge(count other: Int64, or: Bool) {
+  mutating func merge(count other: Int64, or: Bool) {
     count = or ? ((count != 0 || other != 0) ? 1 : 0) : count &+ other
   }
 }
