@@ -50,4 +50,25 @@ static inline CURLcode covbot_curl_global_init_default(void) {
   return curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
+static inline CURLcode covbot_curl_easy_setopt_xferinfo_data(CURL *handle, void *value) {
+  return curl_easy_setopt(handle, CURLOPT_XFERINFODATA, value);
+}
+
+static inline CURLcode covbot_curl_easy_setopt_header_callback(CURL *handle, curl_write_callback value) {
+  return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, value);
+}
+
+static inline CURLcode covbot_curl_easy_setopt_header_data(CURL *handle, void *value) {
+  return curl_easy_setopt(handle, CURLOPT_HEADERDATA, value);
+}
+
+// Macros built from other macros (or with casts) are not imported into Swift.
+static inline long covbot_curl_redir_post_all(void) {
+  return CURL_REDIR_POST_ALL;
+}
+
+static inline long covbot_curl_error_size(void) {
+  return CURL_ERROR_SIZE;
+}
+
 #endif

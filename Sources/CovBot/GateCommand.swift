@@ -17,12 +17,33 @@ struct GateCommand: AsyncParsableCommand {
 
   @OptionGroup var options: GateOptions
 
+  @OptionGroup(title: "Reports")
+  var reports: ReportOptions
+
+  @Flag(help: "Publish to GitHub when the gate is done (comment, status, check run; see the publishing options).")
+  var publish = false
+
+  @OptionGroup(title: "Publishing (with --publish)")
+  var publishing: PublishOptions
+
   func run() async throws {
     let console = Console()
-    let (results, signal) = try await options.measure(console: console)
-    try options.writeResults(results)
+    // Bad template or base paths fail in seconds, not after a long measurement.
+    try reports.preflight()
+    var (results, signal) = try await options.measure(console: console)
+    try reports.applyBase(to: &results)
+    let resultsPath = try options.writeResults(results)
+    try reports.writeReports(for: results)
+    var publishFailure: (any Error)?
+    if publish && signal == nil {
+      let report = try await publishing.publish(
+        results, templateDirectory: reports.templateDirectory, resultsPath: resultsPath)
+      do { try publishing.enforce(report) } catch { publishFailure = error }
+    }
     console.out(TerminalTable.render(results, style: console.outStyle))
     if let signal { throw ExitCode(128 + signal) }
+    // Told to fail on it, a publishing failure (exit 3) outranks the gate's own verdict.
+    if let publishFailure { throw publishFailure }
     throw results.verdict.passed ? ExitStatus.passed : ExitStatus.gateFailed
   }
 }

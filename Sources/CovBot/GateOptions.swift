@@ -26,7 +26,7 @@ struct GateOptions: ParsableArguments {
   @Option(help: "auto, single (one go test process) or per-package (covgate's model).")
   var strategy = StrategyChoice.auto
 
-  @Option(help: "Packages measured at once (default: CPU count).")
+  @Option(help: "Packages measured at once; the default is this machine's CPU count.")
   var parallelism = ProcessInfo.processInfo.activeProcessorCount
 
   @Option(help: "Per-package test timeout (Go duration: 90s, 10m, 1h).")

@@ -5,7 +5,62 @@ public enum AnnotationBuilder {
   /// One annotation per package needing attention (build-fail, test-fail, fail, loose), most important first.
   ///
   /// `pathPrefix` is the module root relative to the repository root (`""` when they are the same).
+  /// An annotation points at the package's `.covgate` file, else its first Go file, else the
+  /// module's `go.mod`: GitHub needs a file to pin it to.
   public static func annotations(for results: CovResults, pathPrefix: String = "") -> [ReportAnnotation] {
-    []  // TODO(reporters): implement
+    let looseFails = !Verdict.passes(.loose, settings: results.settings)
+    return
+      results.packages
+      .filter { [.buildFail, .testFail, .fail, .loose].contains($0.status) }
+      .sorted { ($0.status, $0.importPath) < ($1.status, $1.importPath) }
+      .map { annotation(for: $0, pathPrefix: pathPrefix, looseFails: looseFails) }
+  }
+
+  static func annotation(for package: PackageResult, pathPrefix: String, looseFails: Bool) -> ReportAnnotation {
+    let coverage = package.coverage
+    let statements = "\(coverage.covered) of \(coverage.total) statements covered"
+    let title: String
+    var message: String
+    var level = ReportAnnotation.Level.failure
+    switch package.status {
+    case .buildFail:
+      title = "build failed"
+      message = package.reason.isEmpty ? "the package or its tests do not compile" : package.reason
+      let firstLines = MarkdownText.plain(package.output).split(separator: "\n").prefix(5)
+      if !firstLines.isEmpty { message += "\n" + firstLines.joined(separator: "\n") }
+    case .testFail:
+      title = "tests failed"
+      message = package.reason.isEmpty ? "tests failed" : package.reason
+      let names = package.failedTests
+      if !names.isEmpty {
+        message +=
+          ": " + names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
+      }
+    case .loose:
+      title = "floor is loose"
+      level = looseFails ? .failure : .warning
+      message =
+        package.reason.isEmpty
+        ? "the floor \(package.floor) lags coverage \(coverage.formatted()) by more than the tolerance" : package.reason
+      if let suggested = package.suggestedFloor {
+        message += ". Write \(suggested) to \(package.floorFile ?? join(package.dir, FloorFile.fileName))"
+      }
+    default:
+      title = coverage.meets(package.floor) ? "coverage dropped" : "coverage below floor"
+      message =
+        package.reason.isEmpty
+        ? "coverage \(coverage.formatted()) is below the floor \(package.floor)" : package.reason
+      message += " (\(statements))"
+    }
+    let file = package.floorFile ?? package.firstGoFile ?? "go.mod"
+    return ReportAnnotation(
+      path: join(pathPrefix, file), level: level, title: "\(title): \(package.importPath)",
+      message: message, importPath: package.importPath)
+  }
+
+  /// `prefix/path` without `./`, doubled or trailing slashes.
+  static func join(_ prefix: String, _ path: String) -> String {
+    let parts = (prefix.split(separator: "/") + path.split(separator: "/")).filter { $0 != "." && !$0.isEmpty }
+    return parts.joined(separator: "/")
   }
 }

@@ -1,2 +1,0 @@
-/// GitHub.
-public enum GitHubModule {}

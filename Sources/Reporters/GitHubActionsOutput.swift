@@ -1,0 +1,96 @@
+import CovEngine
+import Foundation
+
+/// What a step tells GitHub Actions without a token: step outputs, the job summary, annotations.
+public struct GitHubActionsOutput: Sendable {
+  /// The environment the runner set (`GITHUB_ACTIONS`, `GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`, …).
+  public var environment: [String: String]
+
+  /// Reads the runner's variables from `environment`.
+  public init(environment: [String: String]) {
+    self.environment = environment
+  }
+
+  /// Whether covbot runs inside GitHub Actions (`GITHUB_ACTIONS=true`).
+  public var isActions: Bool { environment["GITHUB_ACTIONS"] == "true" }
+
+  /// `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID`, when all three are set.
+  public var runURL: String? {
+    guard let server = nonEmpty("GITHUB_SERVER_URL"), let repository = nonEmpty("GITHUB_REPOSITORY"),
+      let runID = nonEmpty("GITHUB_RUN_ID")
+    else { return nil }
+    let base = server.hasSuffix("/") ? String(server.dropLast()) : server
+    return "\(base)/\(repository)/actions/runs/\(runID)"
+  }
+
+  /// The module root relative to the checkout (`GITHUB_WORKSPACE`), for annotation paths;
+  /// `""` when the module is the checkout or lies outside it.
+  public func pathPrefix(moduleDir: String) -> String {
+    guard let workspace = nonEmpty("GITHUB_WORKSPACE") else { return "" }
+    let root = URL(fileURLWithPath: workspace).standardizedFileURL.pathComponents
+    let module = URL(fileURLWithPath: moduleDir).standardizedFileURL.pathComponents
+    guard module.count > root.count, Array(module.prefix(root.count)) == root else { return "" }
+    return module.dropFirst(root.count).joined(separator: "/")
+  }
+
+  /// The step outputs: `status` (pass/fail), `total-coverage` (`81.3`, empty without statements),
+  /// `failed-packages` and `loose-packages` (import paths, one a line).
+  public static func outputs(for results: CovResults) -> [(name: String, value: String)] {
+    let coverage = results.verdict.coverage
+    let failed = results.packages.filter { [.fail, .testFail, .buildFail].contains($0.status) }.map(\.importPath)
+    let loose = results.packages.filter { $0.status == .loose }.map(\.importPath)
+    return [
+      ("status", results.verdict.passed ? "pass" : "fail"),
+      ("total-coverage", coverage.total > 0 ? "\(coverage.flooredPercent(decimals: 1))" : ""),
+      ("failed-packages", failed.joined(separator: "\n")),
+      ("loose-packages", loose.joined(separator: "\n")),
+    ]
+  }
+
+  /// Appends `outputs` to `$GITHUB_OUTPUT` in the multi-line-safe `name<<DELIMITER` form.
+  public func writeOutputs(_ outputs: [(name: String, value: String)]) throws(ActionsOutputError) {
+    guard let path = nonEmpty("GITHUB_OUTPUT") else { return }
+    var text = ""
+    for (name, value) in outputs { text += Self.heredoc(name: name, value: value) }
+    try Self.append(text, to: path, variable: "GITHUB_OUTPUT")
+  }
+
+  /// Appends `markdown` to `$GITHUB_STEP_SUMMARY`.
+  public func appendStepSummary(_ markdown: String) throws(ActionsOutputError) {
+    guard let path = nonEmpty("GITHUB_STEP_SUMMARY") else { return }
+    try Self.append(markdown.hasSuffix("\n") ? markdown : markdown + "\n", to: path, variable: "GITHUB_STEP_SUMMARY")
+  }
+
+  /// `name<<ghadelimiter_…\nvalue\nghadelimiter_…\n`, with a random delimiter the value does not contain.
+  static func heredoc(name: String, value: String) -> String {
+    var delimiter: String
+    repeat {
+      delimiter = "ghadelimiter_\(UUID().uuidString)"
+    } while value.contains(delimiter) || name.contains(delimiter)
+    return "\(name)<<\(delimiter)\n\(value)\n\(delimiter)\n"
+  }
+
+  /// Appends with `O_APPEND`: the runner owns these files and reads them after the step.
+  static func append(_ text: String, to path: String, variable: String) throws(ActionsOutputError) {
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw ActionsOutputError(variable: variable, path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw ActionsOutputError(variable: variable, path: path, reason: String(cString: strerror(errno)))
+      }
+      written += result
+    }
+  }
+
+  private func nonEmpty(_ name: String) -> String? {
+    guard let value = environment[name], !value.isEmpty else { return nil }
+    return value
+  }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderCovBotTests() { #expect(Bool(true)) }

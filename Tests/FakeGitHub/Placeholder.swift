@@ -1,2 +1,0 @@
-/// FakeGitHub.
-public enum FakeGitHubModule {}

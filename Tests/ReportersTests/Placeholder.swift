@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderReportersTests() { #expect(Bool(true)) }
