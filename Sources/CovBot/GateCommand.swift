@@ -30,7 +30,7 @@ struct GateCommand: AsyncParsableCommand {
     let console = Console()
     // Bad template or base paths fail in seconds, not after a long measurement.
     try reports.preflight()
-    var (results, signal) = try await options.measure(console: console)
+    var (results, signal) = try await options.measure(console: console, secretVariables: [publishing.tokenEnv])
     try reports.applyBase(to: &results)
     let resultsPath = try options.writeResults(results)
     try reports.writeReports(for: results)

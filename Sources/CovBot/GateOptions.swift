@@ -81,9 +81,13 @@ struct GateOptions: ParsableArguments {
   }
 
   /// Runs the gate under a signal watcher; returns the results (partial when a signal arrived) and the signal.
-  func measure(console: Console) async throws -> (CovResults, Int32?) {
+  ///
+  /// `secretVariables` (the GitHub token's variable) are removed from every go child's environment:
+  /// the code under test is the pull request's and must not read a write token.
+  func measure(console: Console, secretVariables: [String] = ["GITHUB_TOKEN"]) async throws -> (CovResults, Int32?) {
     let moduleDirectory = absoluteModuleDirectory
-    let go = try toolchain()
+    var go = try toolchain()
+    for name in Set(secretVariables + ["GITHUB_TOKEN"]) { go.environment[name] = .some(nil) }
     let configuration = try gateConfiguration(moduleDirectory: moduleDirectory)
     let progress = TerminalProgress(
       live: console.errIsTerminal && ProcessInfo.processInfo.environment["CI"] == nil, style: console.errStyle,

@@ -113,3 +113,21 @@ import Testing
     #expect(ProcessScan.processes(workingUnder: directory).isEmpty, "no go process outlives covbot")
   }
 }
+
+/// The token covbot publishes with must not reach the code under test.
+@Suite struct TokenIsolationTests {
+  @Test(arguments: [
+    ([String](), ["GITHUB_TOKEN": "ghs_secret_value_1"]),
+    (
+      ["--token-env", "MY_COVBOT_TOKEN"],
+      ["GITHUB_TOKEN": "ghs_secret_value_1", "MY_COVBOT_TOKEN": "ghp_secret_value_2"]
+    ),
+  ])
+  func goTestNeverSeesTheToken(extra: [String], environment: [String: String]) async throws {
+    let directory = try GoFixture.copy("envcheck")
+    let output = try await CovBotProcess.run(
+      ["gate", "--default-floor", "0"] + extra, environment: environment, workingDirectory: directory)
+    #expect(output.exitCode == 0, "\(output.combined)")
+    #expect(!output.combined.contains("secret_value"))
+  }
+}
