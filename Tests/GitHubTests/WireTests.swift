@@ -120,9 +120,10 @@ struct WireTests {
   @Test("a transfer past its total timeout fails as a timeout")
   func timeout() async throws {
     try await FakeGitHub.withServer { fake in
-      await fake.inject(FakeFault(.slowResponse(seconds: 3)))
+      // Generous margins: the suite runs beside CPU-heavy suites on two cores.
+      await fake.inject(FakeFault(.slowResponse(seconds: 12)))
       let error = await #expect(throws: TransportError.self) {
-        try await Self.transport(timeout: .milliseconds(500)).perform(
+        try await Self.transport(timeout: .seconds(2)).perform(
           HTTPRequest(
             method: .get, url: fake.apiURL + "/repos/octo/demo/issues/1/comments",
             headers: Self.headers(token: fake.token), body: nil))
