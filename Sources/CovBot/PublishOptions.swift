@@ -91,10 +91,9 @@ struct PublishOptions: ParsableArguments {
     if checkName.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--check-name must not be empty")
     }
-    let validName =
-      tokenEnv.first.map { $0 == "_" || $0.isLetter } == true
-      && tokenEnv.allSatisfy { $0.isASCII && ($0 == "_" || $0.isLetter || $0.isNumber) }
-    if !validName { throw ValidationError("--token-env \"\(tokenEnv)\" is not an environment variable name") }
+    if !Self.isVariableName(tokenEnv) {
+      throw ValidationError("--token-env \"\(tokenEnv)\" is not an environment variable name")
+    }
     if maxWait < 0 { throw ValidationError("--max-wait must not be negative") }
   }
 
@@ -123,5 +122,22 @@ struct PublishOptions: ParsableArguments {
 
   static func isCommitSHA(_ text: String) -> Bool {
     (text.count == 40 || text.count == 64) && text.allSatisfy(\.isHexDigit)
+  }
+
+  /// Whether `name` can name an environment variable (`--token-env`).
+  static func isVariableName(_ name: String) -> Bool {
+    name.first.map { $0 == "_" || $0.isLetter } == true
+      && name.allSatisfy { $0.isASCII && ($0 == "_" || $0.isLetter || $0.isNumber) }
+  }
+
+  /// A client for the API named in `environment` (`GITHUB_API_URL`), with the token from `tokenEnv`, waiting at
+  /// most `maxWait` seconds for a rate limit (shared by `covbot publish` and `covbot ratchet --propose`).
+  static func client(
+    environment: [String: String], tokenEnv: String, maxWait: Int
+  ) throws(GitHubError) -> GitHubClient {
+    GitHubClient(
+      configuration: try .fromEnvironment(
+        environment, tokenVariable: tokenEnv, userAgent: "covbot/\(CovBotVersion.current)",
+        retry: RetryPolicy(maxWait: .seconds(maxWait))))
   }
 }

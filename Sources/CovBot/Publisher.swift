@@ -78,10 +78,8 @@ struct Publisher {
       }
       context = try GitHubContext.fromEnvironment(environment).overriding(
         repository: repository, pullRequest: options.pullRequest, sha: options.sha)
-      client = GitHubClient(
-        configuration: try .fromEnvironment(
-          environment, tokenVariable: options.tokenEnv, userAgent: "covbot/\(CovBotVersion.current)",
-          retry: RetryPolicy(maxWait: .seconds(options.maxWait))))
+      client = try PublishOptions.client(
+        environment: environment, tokenEnv: options.tokenEnv, maxWait: options.maxWait)
     } catch {
       report.setupFailure = "nothing was published: \(error)"
       finish(report, results: results, context: nil)

@@ -12,6 +12,13 @@ struct RatchetCommand: AsyncParsableCommand {
       New floor = coverage − --margin, rounded down to one decimal, lifted if needed so that gating \
       the same results again passes without LOOSE. Packages whose tests or build failed are never \
       touched. Reads --results, or runs the gate first with the gate flags below.
+
+      With --propose the new floors go to GitHub instead of the work tree: one commit on --branch \
+      (covbot/ratchet) on top of the base branch's head, one pull request, both updated in place by later \
+      runs; with nothing left to raise, the open proposal gets a note once (or is closed with --close-stale). \
+      Exits 0 when proposed or when there is nothing to do, 2 on usage errors, 3 when GitHub failed. \
+      Pull requests pushed with GitHub Actions' GITHUB_TOKEN start no workflows: use an App token or a PAT \
+      (--token-env).
       """
   )
 
@@ -33,6 +40,9 @@ struct RatchetCommand: AsyncParsableCommand {
   @Flag(name: .customLong("init"), help: "Also give packages without a .covgate file one.")
   var initialize = false
 
+  @OptionGroup(title: "Pull request (--propose)")
+  var proposal: RatchetProposalOptions
+
   @OptionGroup(title: "Gate options (when no --results file is given)")
   var gate: GateOptions
 
@@ -40,6 +50,9 @@ struct RatchetCommand: AsyncParsableCommand {
     if write && dryRun { throw ValidationError("--write and --dry-run exclude each other") }
     if commit && !write { throw ValidationError("--commit needs --write") }
     if margin < .zero { throw ValidationError("--margin must not be negative") }
+    if proposal.propose && (write || dryRun || commit) {
+      throw ValidationError("--propose writes nothing locally: it excludes --write, --dry-run and --commit")
+    }
   }
 
   func run() async throws {
@@ -50,6 +63,11 @@ struct RatchetCommand: AsyncParsableCommand {
       results: measured, moduleDirectory: moduleDirectory, margin: margin, initialize: initialize)
     for problem in plan.problems {
       console.error("warning: \(problem.importPath) left alone: \(problem.reason)")
+    }
+    if proposal.propose {
+      let run = RatchetProposalRun(
+        options: proposal, environment: ProcessInfo.processInfo.environment, console: console)
+      return try await run.run(plan, results: measured)
     }
     guard !plan.changes.isEmpty else {
       console.out(

@@ -170,6 +170,39 @@ enum BundledTemplates {
     {{/packages.shown}}
 
     """#,
+    "ratchet-pr.md": #"""
+    {{%CONTENT_TYPE: TEXT}}
+    {{title}}
+
+    {{marker}}
+    Coverage of {{packages}} is ahead of {{#one}}its floor{{/one}}{{^one}}their floors{{/one}} by more than the tolerance ({{tolerance}} points). Merging this pull request raises {{#one}}the floor{{/one}}{{^one}}the floors{{/one}} in the `.covgate` {{#one}}file{{/one}}{{^one}}files{{/one}} to lock the gain in: a later change that drops coverage below {{#one}}it{{/one}}{{^one}}them{{/one}} fails the gate.
+
+    | Package | Floor | New floor | Coverage | Statements | File |
+    |:--|--:|--:|--:|--:|:--|
+    {{#rows}}
+    | {{package}} | {{oldFloor}} | **{{newFloor}}** | {{coverage}} | {{statements}} | {{file}} |
+    {{/rows}}
+    {{#rowsNote}}
+
+    {{.}}
+    {{/rowsNote}}
+
+    **How the new floors were chosen:** new floor = measured coverage − {{margin}} points (`--margin`), rounded down to one decimal, and raised where needed so that gating the same results again passes without LOOSE (tolerance {{tolerance}} points). Floors are never lowered, and packages whose tests or build failed are left alone.
+    {{#hasLeftOut}}
+
+    #### Left out
+
+    {{#leftOut}}
+    - {{.}}
+    {{/leftOut}}
+    {{/hasLeftOut}}
+
+    Measured{{#commit}} at {{.}}{{/commit}}{{#runURL}} in [this workflow run]({{.}}){{/runURL}}; proposed on top of `{{base}}` at {{baseCommit}}.
+
+    ---
+    <sub>Opened by `covbot ratchet --propose`, which keeps this pull request up to date: the branch `{{branch}}` is rebuilt on top of `{{base}}` on every run, so commits pushed to it are dropped. Close it to skip this round; the next run that finds loose floors opens a new one.</sub>
+
+    """#,
     "summary.md": #"""
     {{%CONTENT_TYPE: TEXT}}
     {{> verdict.md}}

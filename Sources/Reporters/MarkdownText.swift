@@ -2,14 +2,14 @@
 ///
 /// Templates render with `CONTENT_TYPE: TEXT` (no escaping), so every value from the results
 /// passes through here before it reaches a view model.
-enum MarkdownText {
+public enum MarkdownText {
   /// `text` as inert inline Markdown, safe inside a table cell.
   ///
   /// Colour codes and control characters go, line breaks become spaces, Markdown punctuation is
   /// backslash-escaped and `<`, `>`, `&` become entities (so no HTML tag, link, emphasis, code
   /// span or table column can start inside a package name or message). Longer than `limit`
   /// characters, the text is cut with `…`.
-  static func escape(_ text: String, limit: Int = 500) -> String {
+  public static func escape(_ text: String, limit: Int = 500) -> String {
     // Scalars, not Characters: a combining mark after `*` must not hide it from the escaping.
     var result = String.UnicodeScalarView()
     var count = 0
@@ -66,7 +66,7 @@ enum MarkdownText {
   }
 
   /// A URL made safe for `[text](url)`: characters that would end or break the link are percent-encoded.
-  static func linkDestination(_ url: String) -> String {
+  public static func linkDestination(_ url: String) -> String {
     var result = ""
     for scalar in url.unicodeScalars {
       switch scalar {

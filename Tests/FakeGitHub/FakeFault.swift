@@ -17,6 +17,8 @@ public struct FakeFault: Sendable, Hashable {
     case dropConnection(afterProcessing: Bool)
     /// 403 "Resource not accessible by integration", as for a fork pull request's token.
     case readOnlyToken
+    /// 403 with another message, e.g. "GitHub Actions is not permitted to create or approve pull requests."
+    case forbidden(message: String)
     /// 400 whose message quotes the request's `Authorization` header, to prove clients scrub it.
     case echoAuthorization
   }

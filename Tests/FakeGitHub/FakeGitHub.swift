@@ -73,10 +73,12 @@ public final class FakeGitHub: Sendable {
         let fake = FakeGitHub(
           configuration: configuration, apiURL: "http://127.0.0.1:\(port)\(configuration.pathPrefix)", state: state)
         let result = try await body(fake)
+        await state.stop()
         await server.stop()
         group.cancelAll()
         return result
       } catch {
+        await state.stop()
         await server.stop()
         group.cancelAll()
         throw error
@@ -164,8 +166,12 @@ struct FakeHandler: HTTPHandler {
     await state.beginDelivery(method: incoming.method)
     let reply = await state.process(incoming)
     if case .slow(let seconds) = reply.delivery {
-      // Sleeping here keeps the request in flight; cancellation (the server stopping) ends it early.
-      try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+      // Sleeping here keeps the request in flight; the test ending (or cancellation) cuts it short,
+      // because FlyingFox's stop() waits for open connections to complete.
+      let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+      while ContinuousClock.now < deadline, await !state.isStopping, !Task.isCancelled {
+        try? await Task.sleep(for: .milliseconds(50))
+      }
     }
     // Counted out before the reply is written, so the client cannot have sent its next request yet.
     await state.endDelivery(method: incoming.method)

@@ -37,6 +37,14 @@ actor FakeGitHubState {
 
   // MARK: - Processing
 
+  /// Set when the test is done: slow replies stop waiting so the server can shut down at once.
+  private(set) var isStopping = false
+
+  /// Ends every slow reply still waiting.
+  func stop() {
+    isStopping = true
+  }
+
   /// Counts a mutating request from arrival until its reply is delivered.
   func beginDelivery(method: String) {
     guard method != "GET" else { return }
@@ -114,6 +122,8 @@ actor FakeGitHubState {
         return FakeReply(status: 200, delivery: .drop)
       case .readOnlyToken:
         return forbiddenReadOnly(route.template)
+      case .forbidden(let message):
+        return error(403, message, docs: schemas.docs(route.template))
       case .echoAuthorization:
         return error(
           400, "Malformed header Authorization: \(incoming.headers["authorization"] ?? "")",

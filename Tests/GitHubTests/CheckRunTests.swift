@@ -53,8 +53,8 @@ struct CheckRunTests {
   @Test("a create that timed out after landing is found again by its external id")
   func timedOutCreate() async throws {
     try await FakeGitHub.withServer { fake in
-      await fake.inject(FakeFault(.slowResponse(seconds: 12), method: "POST", path: "/check-runs"))
-      let client = try TestClients.client(for: fake, requestTimeout: .seconds(4))
+      await fake.inject(FakeFault(.slowResponse(seconds: 60), method: "POST", path: "/check-runs"))
+      let client = try TestClients.client(for: fake, requestTimeout: .seconds(10))
       let outcome = try await client.publishCheckRun(
         CheckRunPublication(
           name: "covbot", headSHA: headSHA, conclusion: .success, title: "PASS", summary: "ok",

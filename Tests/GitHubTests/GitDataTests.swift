@@ -99,8 +99,8 @@ struct GitDataTests {
   func timedOutReferenceCreate() async throws {
     try await FakeGitHub.withServer { fake in
       let sha = await fake.seedCommit(repository: "octo/demo", files: ["a": "1"])
-      await fake.inject(FakeFault(.slowResponse(seconds: 12), method: "POST", path: "/git/refs"))
-      let client = try TestClients.client(for: fake, requestTimeout: .seconds(4))
+      await fake.inject(FakeFault(.slowResponse(seconds: 60), method: "POST", path: "/git/refs"))
+      let client = try TestClients.client(for: fake, requestTimeout: .seconds(10))
       let reference = try await client.createReference("refs/heads/covbot/ratchet", sha: sha, in: demo)
       #expect(reference.object.sha == sha)
       #expect(await fake.requests().writes.count == 1)
@@ -112,8 +112,8 @@ struct GitDataTests {
     try await FakeGitHub.withServer { fake in
       await fake.seedCommit(repository: "octo/demo", files: ["a": "1"])
       await fake.seedCommit(repository: "octo/demo", branch: "covbot/ratchet", files: ["a": "2"])
-      await fake.inject(FakeFault(.slowResponse(seconds: 12), method: "POST", path: "/pulls"))
-      let client = try TestClients.client(for: fake, requestTimeout: .seconds(4))
+      await fake.inject(FakeFault(.slowResponse(seconds: 60), method: "POST", path: "/pulls"))
+      let client = try TestClients.client(for: fake, requestTimeout: .seconds(10))
       let pull = try await client.createPullRequest(in: demo, title: "t", head: "covbot/ratchet", base: "main")
       #expect(pull.number == 1)
       #expect(await fake.pullRequests(repository: "octo/demo").count == 1)

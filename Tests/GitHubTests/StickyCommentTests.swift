@@ -56,8 +56,8 @@ struct StickyCommentTests {
   @Test("a create that timed out after landing is not repeated")
   func timedOutCreateIsNotDuplicated() async throws {
     try await FakeGitHub.withServer { fake in
-      await fake.inject(FakeFault(.slowResponse(seconds: 12), method: "POST", path: "/comments"))
-      let client = try TestClients.client(for: fake, requestTimeout: .seconds(4))
+      await fake.inject(FakeFault(.slowResponse(seconds: 60), method: "POST", path: "/comments"))
+      let client = try TestClients.client(for: fake, requestTimeout: .seconds(10))
       let outcome = try await client.upsertStickyComment(in: demo, issue: 9, marker: marker, body: "\(marker)\nhi")
       guard case .created = outcome else {
         Issue.record("expected created, got \(outcome)")

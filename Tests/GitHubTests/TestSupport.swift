@@ -21,14 +21,15 @@ final class RecordingSleeper: Sendable {
 enum TestClients {
   static let userAgent = "covbot/0.0.0-test"
 
-  /// A client for `fake`, with short timeouts and a recording sleeper.
+  /// A client for `fake`, with a recording sleeper. Timeouts leave headroom: the fake shares two
+  /// cores with every other suite running in parallel.
   static func client(
     for fake: FakeGitHub, sleeper: RecordingSleeper = RecordingSleeper(), token: String? = nil,
-    apiURL: String? = nil, requestTimeout: Duration = .seconds(10), retry: RetryPolicy = RetryPolicy()
+    apiURL: String? = nil, requestTimeout: Duration = .seconds(60), retry: RetryPolicy = RetryPolicy()
   ) throws -> GitHubClient {
     let configuration = try GitHubClient.Configuration(
       apiURL: apiURL ?? fake.apiURL, token: GitHubToken(token ?? fake.token)!, userAgent: userAgent,
-      connectTimeout: .seconds(2), requestTimeout: requestTimeout, retry: retry)
+      connectTimeout: .seconds(20), requestTimeout: requestTimeout, retry: retry)
     return GitHubClient(configuration: configuration, sleeper: sleeper.sleeper)
   }
 }

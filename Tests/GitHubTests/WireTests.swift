@@ -6,10 +6,10 @@ import Testing
 
 @Suite("Transport and wire format")
 struct WireTests {
-  static func transport(timeout: Duration = .seconds(5), userAgent: String = "covbot/0.0.0-test") -> CurlTransport {
+  static func transport(timeout: Duration = .seconds(60), userAgent: String = "covbot/0.0.0-test") -> CurlTransport {
     CurlTransport(
       options: CurlTransport.Options(
-        userAgent: userAgent, connectTimeout: .seconds(2), timeout: timeout, caBundle: nil, caDirectory: nil))
+        userAgent: userAgent, connectTimeout: .seconds(20), timeout: timeout, caBundle: nil, caDirectory: nil))
   }
 
   static func headers(token: String) -> [String] {
@@ -121,9 +121,9 @@ struct WireTests {
   func timeout() async throws {
     try await FakeGitHub.withServer { fake in
       // Generous margins: the suite runs beside CPU-heavy suites on two cores.
-      await fake.inject(FakeFault(.slowResponse(seconds: 12)))
+      await fake.inject(FakeFault(.slowResponse(seconds: 60)))
       let error = await #expect(throws: TransportError.self) {
-        try await Self.transport(timeout: .seconds(2)).perform(
+        try await Self.transport(timeout: .seconds(3)).perform(
           HTTPRequest(
             method: .get, url: fake.apiURL + "/repos/octo/demo/issues/1/comments",
             headers: Self.headers(token: fake.token), body: nil))

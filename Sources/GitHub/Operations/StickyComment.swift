@@ -58,7 +58,7 @@ extension GitHubClient {
   }
 
   /// GitHub may store CRLF line ends and drop trailing whitespace; neither is a change worth a write.
-  private static func normalized(_ text: String) -> String {
+  static func normalized(_ text: String) -> String {
     var text = text.replacingOccurrences(of: "\r\n", with: "\n")
     while let last = text.last, last.isWhitespace { text.removeLast() }
     return text

@@ -1,0 +1,23 @@
+/// A small deterministic random number generator (SplitMix64), so the same options always
+/// generate the same Go module.
+struct SeededGenerator: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  /// Creates a generator; equal seeds give equal sequences.
+  init(seed: UInt64) {
+    state = seed
+  }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A uniformly distributed value in `0..<1`.
+  mutating func unit() -> Double {
+    Double(next() >> 11) / Double(UInt64(1) << 53)
+  }
+}

@@ -1,1 +1,0 @@
-print("covbot-bench: not yet")
