@@ -33,9 +33,15 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
 
+    // Shared by CovEngine (results files, go list output) and GitHub (API responses).
+    .target(
+      name: "DecodingDiagnostics",
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "CovEngine",
       dependencies: [
+        "DecodingDiagnostics",
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "SystemPackage", package: "swift-system"),
       ],
@@ -52,7 +58,7 @@ let package = Package(
     ),
     .target(
       name: "GitHub",
-      dependencies: ["CCurl"],
+      dependencies: ["CCurl", "DecodingDiagnostics"],
       swiftSettings: strictSettings
     ),
     .executableTarget(

@@ -1,3 +1,4 @@
+import DecodingDiagnostics
 import Foundation
 
 /// Reads and writes ``CovResults`` as JSON (`covbot-results.json`).
@@ -24,7 +25,7 @@ public enum ResultsFile {
     do {
       header = try decoder.decode(Header.self, from: data)
     } catch {
-      throw ResultsFileError(path: path, reason: "not a JSON object (\(Self.describe(error)))")
+      throw ResultsFileError(path: path, reason: "not a JSON object (\(DecodingErrorText.describe(error)))")
     }
     guard let version = header.schemaVersion else {
       throw ResultsFileError(path: path, reason: "missing field schemaVersion; is this a covbot results file?")
@@ -37,7 +38,7 @@ public enum ResultsFile {
     do {
       return try decoder.decode(CovResults.self, from: data)
     } catch {
-      throw ResultsFileError(path: path, reason: Self.describe(error))
+      throw ResultsFileError(path: path, reason: DecodingErrorText.describe(error))
     }
   }
 
@@ -55,27 +56,6 @@ public enum ResultsFile {
       try AtomicFile.write(try encode(results), to: path)
     } catch {
       throw ResultsFileError(path: path, reason: "\(error)")
-    }
-  }
-
-  /// Turns a DecodingError into "field packages[3].status: …".
-  static func describe(_ error: any Error) -> String {
-    func path(_ context: DecodingError.Context) -> String {
-      let parts = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
-      let joined = parts.joined()
-      return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
-    }
-    switch error as? DecodingError {
-    case .keyNotFound(let key, let context)?:
-      let parent = path(context)
-      return "missing field \(parent.isEmpty ? "" : parent + ".")\(key.stringValue)"
-    case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-      return "field \(path(context)): \(context.debugDescription)"
-    case .dataCorrupted(let context)?:
-      let at = path(context)
-      return at.isEmpty ? context.debugDescription : "field \(at): \(context.debugDescription)"
-    default:
-      return "\(error)"
     }
   }
 }

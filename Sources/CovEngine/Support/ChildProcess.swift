@@ -111,10 +111,10 @@ public struct ChildProcess: Sendable {
       processGroup.withLock { $0 = execution.processIdentifier.value }
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
-          for try await line in execution.standardOutput.strings() { onLine(line) }
+          try await Self.forEachLine(of: execution.standardOutput, onLine)
         }
         group.addTask {
-          for try await line in execution.standardError.strings() {
+          try await Self.forEachLine(of: execution.standardError) { line in
             stderr.withLock { $0.appendLine(line) }
           }
         }
@@ -122,6 +122,16 @@ public struct ChildProcess: Sendable {
       }
     }
     return result.terminationStatus
+  }
+
+  private static func forEachLine(
+    of output: SubprocessOutputSequence, _ onLine: (String) -> Void
+  ) async throws {
+    var splitter = LineSplitter()
+    for try await chunk in output {
+      chunk.withUnsafeBytes { splitter.append($0, emit: onLine) }
+    }
+    splitter.finish(emit: onLine)
   }
 
   /// SIGKILLs whatever is left of the group (test binaries that ignored SIGTERM) and waits,

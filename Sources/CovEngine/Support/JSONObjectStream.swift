@@ -1,3 +1,4 @@
+import DecodingDiagnostics
 import Foundation
 
 /// Decodes a stream of concatenated JSON objects, as `go list -json` prints them.
@@ -35,7 +36,7 @@ enum JSONObjectStream {
             result.append(try decoder.decode(T.self, from: Data(bytes[begin...index])))
           } catch {
             throw GoToolError(
-              command: source, reason: "unexpected output (\(ResultsFile.describe(error)))",
+              command: source, reason: "unexpected output (\(DecodingErrorText.describe(error)))",
               hint: "Check that the go toolchain works: run `\(source)` yourself.")
           }
           start = nil

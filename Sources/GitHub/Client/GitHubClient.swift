@@ -1,3 +1,4 @@
+import DecodingDiagnostics
 import Foundation
 
 /// A client for GitHub's REST API (version 2022-11-28) over libcurl.
@@ -265,7 +266,7 @@ public struct GitHubClient: Sendable {
     } catch {
       throw GitHubError(
         kind: .invalidResponse, request: request, status: response.status,
-        message: "the response is not what GitHub sends (\(JSONErrorText.describe(error)))")
+        message: "the response is not what GitHub sends (\(DecodingErrorText.describe(error)))")
     }
   }
 

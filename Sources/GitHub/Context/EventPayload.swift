@@ -1,3 +1,4 @@
+import DecodingDiagnostics
 import Foundation
 
 /// The parts of a GitHub Actions event payload (`GITHUB_EVENT_PATH`) that say where to publish.
@@ -57,7 +58,7 @@ struct EventPayload: Decodable, Sendable {
     } catch {
       throw GitHubError(
         kind: .configuration,
-        message: "GITHUB_EVENT_PATH \(path): not a GitHub event payload (\(JSONErrorText.describe(error)))")
+        message: "GITHUB_EVENT_PATH \(path): not a GitHub event payload (\(DecodingErrorText.describe(error)))")
     }
   }
 
