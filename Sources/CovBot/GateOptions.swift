@@ -143,13 +143,10 @@ struct GateOptions: ParsableArguments {
   }
 
   func gateConfiguration(moduleDirectory: String) throws -> GateConfiguration {
-    var historyDurations: [String: Double] = [:]
+    var historyDurations = DurationHistory.empty
     if let history {
       do {
-        let previous = try ResultsFile.read(from: history)
-        for package in previous.packages where package.durationSeconds > 0 {
-          historyDurations[package.importPath] = package.durationSeconds
-        }
+        historyDurations = DurationHistory(results: try ResultsFile.read(from: history))
       } catch {
         throw CommandFailure(code: ExitStatus.usage, description: "--history: \(error)")
       }

@@ -38,6 +38,63 @@ import Testing
     #expect(plan.makespan <= plan.ideal * 1.10, "makespan \(plan.makespan) vs ideal \(plan.ideal)")
   }
 
+  /// Packages as `go list -json` would list them, each with `files` Go files and one test file.
+  static func packages(_ files: [String: Int]) throws -> [GoPackage] {
+    let objects = files.map { path, count in
+      let names = (0..<count).map { "\"f\($0).go\"" }.joined(separator: ",")
+      return "{\"ImportPath\":\"\(path)\",\"GoFiles\":[\(names)],\"TestGoFiles\":[\"x_test.go\"]}"
+    }
+    return try JSONDecoder().decode([GoPackage].self, from: Data("[\(objects.joined(separator: ","))]".utf8))
+  }
+
+  /// One go test process: one package's test binary runs 1 s, 9 others 0.02 s each, and the
+  /// 60 worker-seconds of building belong to no package. Planned on test times alone the slow
+  /// test would get a shard to itself and the other shard would build everything.
+  @Test func sharedBuildTimeIsChargedToPackagesBySize() throws {
+    var files = ["m/slow": 2]
+    var seconds = ["m/slow": 1.0]
+    for index in 0..<9 {
+      files["m/p\(index)"] = 2
+      seconds["m/p\(index)"] = 0.02
+    }
+    let packages = try Self.packages(files)
+    let history = DurationHistory(packageSeconds: seconds, sharedSeconds: 60)
+    let plan = ShardPlan(count: 2, packages: packages, history: history)
+    #expect(plan.shards.map(\.packages.count).sorted() == [5, 5])
+    #expect(plan.makespan <= plan.ideal * 1.10)
+
+    let testTimesOnly = ShardPlan(count: 2, packages: packages, history: DurationHistory(packageSeconds: seconds))
+    #expect(testTimesOnly.shards.map(\.packages.count).sorted() == [1, 9], "the failure mode this guards against")
+  }
+
+  @Test func packagesWithoutHistoryCostTheHistorysSecondsPerFileIncludingSharedTime() throws {
+    let packages = try Self.packages(["m/known": 3, "m/new": 3])
+    let plan = ShardPlan(
+      count: 2, packages: packages, history: DurationHistory(packageSeconds: ["m/known": 1], sharedSeconds: 7))
+    // 4 files: 1 s own + 7 s shared for the known package; the new one of the same size costs the same.
+    #expect(plan.shards.map(\.expectedSeconds).allSatisfy { abs($0 - 8) < 1e-9 })
+    #expect(plan.basis == "history+estimate")
+  }
+
+  @Test func historyFromResultsKeepsWhatTheTestProcessesDidNotExplain() {
+    let packages = [("m/a", 2.0), ("m/b", 1.0)].map { path, seconds in
+      PackageResult(
+        importPath: path, dir: ".", floor: Percent(units: 0, scale: 0), floorSource: .default, floorFile: nil,
+        coverage: .zero, status: .pass, durationSeconds: seconds, firstGoFile: nil)
+    }
+    let results = CovResults(
+      toolVersion: "t", module: "m", moduleDir: "/m", goVersion: "go", strategy: .single, startedAt: Date(),
+      settings: GateSettings(), timings: Timings(measureSeconds: 10, parallelism: 2), packages: packages)
+    let history = DurationHistory(results: results)
+    #expect(history.packageSeconds == ["m/a": 2, "m/b": 1])
+    #expect(history.sharedSeconds == 17)
+  }
+
+  @Test func resultsWrittenBeforeParallelismWasRecordedStillRead() throws {
+    let json = #"{"prewarmSeconds":0,"measureSeconds":3,"totalSeconds":4,"selfCPUSeconds":0.1}"#
+    #expect(try JSONDecoder().decode(Timings.self, from: Data(json.utf8)).parallelism == 1)
+  }
+
   @Test func selectionParsesKOverN() {
     #expect(ShardSelection("2/4")?.index == 2)
     #expect(ShardSelection("0/4") == nil)

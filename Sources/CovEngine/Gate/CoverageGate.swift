@@ -117,7 +117,8 @@ public struct CoverageGate: Sendable {
 
     let timings = Timings(
       prewarmSeconds: prewarmSeconds, measureSeconds: measureSeconds,
-      totalSeconds: (ContinuousClock.now - clock).seconds, selfCPUSeconds: Self.selfCPUSeconds())
+      totalSeconds: (ContinuousClock.now - clock).seconds, selfCPUSeconds: Self.selfCPUSeconds(),
+      parallelism: parallelism)
     return CovResults(
       toolVersion: CovBotVersion.current, module: module.path, moduleDir: moduleRoot, goVersion: version,
       strategy: strategy, commit: configuration.commit, startedAt: startedAt, settings: configuration.settings,

@@ -17,7 +17,7 @@ public struct GateConfiguration: Sendable {
   /// How to fill the build cache before per-package runs.
   public var prewarm: PrewarmMode
   /// Durations from a previous results file, for longest-first scheduling.
-  public var history: [String: Double]
+  public var history: DurationHistory
   /// Tests that live outside their package (covgate's `--test-dir` / `--src-prefix`).
   public var testDirectories: TestDirectoryMapping?
   /// Extra flags for `go test` (e.g. `-race`, `-tags=integration`).
@@ -31,7 +31,7 @@ public struct GateConfiguration: Sendable {
   public init(
     moduleDirectory: String, patterns: [String] = ["./..."], excludes: [String] = [],
     settings: GateSettings = GateSettings(), strategy: StrategyChoice = .auto, parallelism: Int,
-    timeout: Duration = .seconds(600), prewarm: PrewarmMode = .auto, history: [String: Double] = [:],
+    timeout: Duration = .seconds(600), prewarm: PrewarmMode = .auto, history: DurationHistory = .empty,
     testDirectories: TestDirectoryMapping? = nil, goTestFlags: [String] = [], commit: String? = nil,
     shard: ShardSelection? = nil
   ) {

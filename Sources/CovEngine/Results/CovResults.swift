@@ -104,14 +104,33 @@ public struct Timings: Sendable, Hashable, Codable {
   public var totalSeconds: Double
   /// CPU time (user + system) of covbot itself, children excluded: its own overhead.
   public var selfCPUSeconds: Double
+  /// Packages (per-package) or `go test -p` (single) measured at once; merged results add up
+  /// their shards'. Files written before this field existed read as 1.
+  public var parallelism: Int
 
   /// Creates timings.
   public init(
-    prewarmSeconds: Double = 0, measureSeconds: Double = 0, totalSeconds: Double = 0, selfCPUSeconds: Double = 0
+    prewarmSeconds: Double = 0, measureSeconds: Double = 0, totalSeconds: Double = 0, selfCPUSeconds: Double = 0,
+    parallelism: Int = 1
   ) {
     self.prewarmSeconds = prewarmSeconds
     self.measureSeconds = measureSeconds
     self.totalSeconds = totalSeconds
     self.selfCPUSeconds = selfCPUSeconds
+    self.parallelism = parallelism
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case prewarmSeconds, measureSeconds, totalSeconds, selfCPUSeconds, parallelism
+  }
+
+  /// Decodes timings; `parallelism` is optional so older results files still read.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    prewarmSeconds = try container.decode(Double.self, forKey: .prewarmSeconds)
+    measureSeconds = try container.decode(Double.self, forKey: .measureSeconds)
+    totalSeconds = try container.decode(Double.self, forKey: .totalSeconds)
+    selfCPUSeconds = try container.decode(Double.self, forKey: .selfCPUSeconds)
+    parallelism = try container.decodeIfPresent(Int.self, forKey: .parallelism) ?? 1
   }
 }

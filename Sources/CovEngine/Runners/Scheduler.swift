@@ -2,8 +2,9 @@
 enum Scheduler {
   /// Packages with a known duration (from a previous results file) sort longest first; packages
   /// without history go first of all (they may be slow), larger ones first; ties by import path.
-  static func order(_ packages: [GoPackage], history: [String: Double]) -> [GoPackage] {
-    packages.sorted { lhs, rhs in
+  static func order(_ packages: [GoPackage], history: DurationHistory) -> [GoPackage] {
+    let history = history.packageSeconds
+    return packages.sorted { lhs, rhs in
       let left = history[lhs.importPath]
       let right = history[rhs.importPath]
       switch (left, right) {

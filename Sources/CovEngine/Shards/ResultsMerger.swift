@@ -57,7 +57,8 @@ public enum ResultsMerger {
       prewarmSeconds: all.map(\.timings.prewarmSeconds).max() ?? 0,
       measureSeconds: all.map(\.timings.measureSeconds).max() ?? 0,
       totalSeconds: all.map(\.timings.totalSeconds).max() ?? 0,
-      selfCPUSeconds: all.reduce(0) { $0 + $1.timings.selfCPUSeconds })
+      selfCPUSeconds: all.reduce(0) { $0 + $1.timings.selfCPUSeconds },
+      parallelism: all.reduce(0) { $0 + $1.timings.parallelism })
     return CovResults(
       toolVersion: first.toolVersion, module: first.module, moduleDir: first.moduleDir, goVersion: first.goVersion,
       strategy: first.strategy, commit: first.commit, startedAt: all.map(\.startedAt).min() ?? first.startedAt,

@@ -42,19 +42,24 @@ public struct ShardPlan: Sendable, Hashable, Codable {
     self.shards = shards
   }
 
-  /// Plans shards for listed packages: durations from history where known, otherwise a size
-  /// estimate (Go files, test files included) scaled by the history's seconds per file.
-  public init(count: Int, packages: [GoPackage], history: [String: Double]) {
+  /// Plans shards for listed packages.
+  ///
+  /// A package with history is expected to take its own measured time plus its share, by size
+  /// (Go files, test files included), of the history's shared build time; a package without
+  /// history is estimated from its size at the history's seconds per file.
+  public init(count: Int, packages: [GoPackage], history: DurationHistory) {
     func size(_ package: GoPackage) -> Double { Double(package.fileCount + 1) }
-    let known = packages.filter { history[$0.importPath] != nil }
-    let secondsPerFile: Double = {
-      let files = known.reduce(0) { $0 + size($1) }
-      let seconds = known.reduce(0) { $0 + (history[$1.importPath] ?? 0) }
-      return files > 0 && seconds > 0 ? seconds / files : 1
-    }()
+    let seconds = history.packageSeconds
+    let known = packages.filter { seconds[$0.importPath] != nil }
+    let knownFiles = known.reduce(0) { $0 + size($1) }
+    let knownSeconds = known.reduce(0) { $0 + (seconds[$1.importPath] ?? 0) }
+    // Shared time is charged only to the packages the history knows, by their share of its files.
+    let sharedPerFile = knownFiles > 0 ? history.sharedSeconds / knownFiles : 0
+    let secondsPerFile = knownFiles > 0 && knownSeconds > 0 ? knownSeconds / knownFiles + sharedPerFile : 1
     var expected: [String: Double] = [:]
     for package in packages {
-      expected[package.importPath] = history[package.importPath] ?? size(package) * secondsPerFile
+      expected[package.importPath] =
+        seconds[package.importPath].map { $0 + size(package) * sharedPerFile } ?? size(package) * secondsPerFile
     }
     let basis = known.isEmpty ? "estimate" : known.count == packages.count ? "history" : "history+estimate"
     self.init(count: count, expectedSeconds: expected, basis: basis)

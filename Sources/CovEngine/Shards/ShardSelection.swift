@@ -18,7 +18,7 @@ public struct ShardSelection: Sendable, Hashable, CustomStringConvertible {
   public var description: String { "\(index)/\(count)" }
 
   /// Keeps this shard's packages of a planned split over `packages`.
-  public func select(_ packages: [GoPackage], history: [String: Double]) -> [GoPackage] {
+  public func select(_ packages: [GoPackage], history: DurationHistory) -> [GoPackage] {
     let plan = ShardPlan(count: count, packages: packages, history: history)
     let mine = Set(plan.shards[index - 1].packages)
     return packages.filter { mine.contains($0.importPath) }
