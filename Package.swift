@@ -99,6 +99,11 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(
+      name: "DecodingDiagnosticsTests",
+      dependencies: ["DecodingDiagnostics"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "CovEngineTests",
       dependencies: ["CovEngine", "TestSupport"],
       swiftSettings: strictSettings
