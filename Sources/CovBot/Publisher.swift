@@ -94,96 +94,54 @@ struct Publisher {
     let sha = context.headSHA ?? results.commit.flatMap { PublishOptions.isCommitSHA($0) ? $0 : nil }
     let runURL = context.runURL ?? actions.runURL
     let verdict = MarkdownReport.oneLineVerdict(for: results)
-    var stop: GitHubError?
 
-    // The comment.
-    let comment: PublishReport.Outcome
-    if options.comment == .off {
-      comment = .skipped("--comment off")
-    } else if let stop {
-      comment = .skipped("after the earlier failure (\(stop.kind.rawValue))")
-    } else if let number = context.pullRequest {
-      let body = try render { try markdown.comment(for: results, runURL: runURL, commentKey: options.commentKey) }
-      let createIfMissing = options.comment == .on || !results.verdict.passed
-      do throws(GitHubError) {
-        let outcome = try await client.upsertStickyComment(
-          in: repository, issue: number, marker: MarkdownReport.marker(forKey: options.commentKey), body: body,
-          createIfMissing: createIfMissing)
-        comment =
-          switch outcome {
-          case .created(let found): .published("created on #\(number): \(found.htmlURL)")
-          case .updated(let found): .published("updated on #\(number): \(found.htmlURL)")
-          case .unchanged(let found): .published("unchanged on #\(number), nothing written: \(found.htmlURL)")
-          case .absent: .skipped("--comment on-failure and the gate passed (no earlier comment to update)")
-          }
-      } catch {
-        comment = .failed(error)
-        if Self.stopsEverything(error) { stop = error }
+    var step = PublishStep { target, outcome in announce(target, outcome) }
+
+    let commentKey = options.commentKey
+    try await step.run(
+      .comment, notAsked: options.comment == .off ? "--comment off" : nil, to: context.pullRequest,
+      otherwise: "not a pull request: pass --pr N, or run on a pull_request event"
+    ) { number in
+      let body = try render { try markdown.comment(for: results, runURL: runURL, commentKey: commentKey) }
+      let outcome = try await client.upsertStickyComment(
+        in: repository, issue: number, marker: MarkdownReport.marker(forKey: commentKey), body: body,
+        createIfMissing: options.comment == .on || !results.verdict.passed)
+      return switch outcome {
+      case .created(let found): .published("created on #\(number): \(found.htmlURL)")
+      case .updated(let found): .published("updated on #\(number): \(found.htmlURL)")
+      case .unchanged(let found): .published("unchanged on #\(number), nothing written: \(found.htmlURL)")
+      case .absent: .skipped("--comment on-failure and the gate passed (no earlier comment to update)")
       }
-    } else {
-      comment = .skipped("not a pull request: pass --pr N, or run on a pull_request event")
     }
-    report.entries.append((.comment, comment))
-    announce(.comment, comment)
 
-    // The commit status.
-    let status: PublishReport.Outcome
-    if !options.status {
-      status = .skipped("--no-status")
-    } else if let stop {
-      status = .skipped("after the earlier failure (\(stop.kind.rawValue))")
-    } else if let sha {
+    let noCommit = "no commit: pass --sha, or run inside GitHub Actions"
+    try await step.run(.status, notAsked: options.status ? nil : "--no-status", to: sha, otherwise: noCommit) { sha in
       let state: CommitState = results.verdict.passed ? .success : .failure
-      do throws(GitHubError) {
-        _ = try await client.setCommitStatus(
-          in: repository, sha: sha, state: state, context: options.statusContext, description: verdict,
-          targetURL: runURL)
-        status = .published("\(options.statusContext) = \(state.rawValue) on \(sha.prefix(12))")
-      } catch {
-        status = .failed(error)
-        if Self.stopsEverything(error) { stop = error }
-      }
-    } else {
-      status = .skipped("no commit: pass --sha, or run inside GitHub Actions")
+      _ = try await client.setCommitStatus(
+        in: repository, sha: sha, state: state, context: options.statusContext, description: verdict,
+        targetURL: runURL)
+      return .published("\(options.statusContext) = \(state.rawValue) on \(sha.prefix(12))")
     }
-    report.entries.append((.status, status))
-    announce(.status, status)
 
-    // The check run.
-    let checkRun: PublishReport.Outcome
-    if !options.checkRun {
-      checkRun = .skipped("not asked (--check-run)")
-    } else if let stop {
-      checkRun = .skipped("after the earlier failure (\(stop.kind.rawValue))")
-    } else if let sha {
+    try await step.run(
+      .checkRun, notAsked: options.checkRun ? nil : "not asked (--check-run)", to: sha, otherwise: noCommit
+    ) { sha in
       let summary = try render { try markdown.summary(for: results, runURL: runURL) }
       let prefix = options.pathPrefix ?? actions.pathPrefix(moduleDir: results.moduleDir)
       let annotations = AnnotationBuilder.annotations(for: results, pathPrefix: prefix).map(Self.checkAnnotation)
       let publication = CheckRunPublication(
         name: options.checkName, headSHA: sha, conclusion: results.verdict.passed ? .success : .failure,
         title: verdict, summary: summary, annotations: annotations, detailsURL: runURL)
-      do throws(GitHubError) {
-        let outcome = try await client.publishCheckRun(publication, in: repository)
-        let link = outcome.checkRun.htmlURL.map { ": \($0)" } ?? ""
-        checkRun = .published(
-          "\(options.checkName) = \(publication.conclusion.rawValue), \(annotations.count) annotations in "
-            + "\(outcome.requests) requests\(outcome.truncated ? " (summary truncated)" : "")\(link)")
-      } catch {
-        checkRun = .failed(error)
-      }
-    } else {
-      checkRun = .skipped("no commit: pass --sha, or run inside GitHub Actions")
+      let outcome = try await client.publishCheckRun(publication, in: repository)
+      let link = outcome.checkRun.htmlURL.map { ": \($0)" } ?? ""
+      return .published(
+        "\(options.checkName) = \(publication.conclusion.rawValue), \(annotations.count) annotations in "
+          + "\(outcome.requests) requests\(outcome.truncated ? " (summary truncated)" : "")\(link)")
     }
-    report.entries.append((.checkRun, checkRun))
-    announce(.checkRun, checkRun)
 
+    report.entries = step.entries
     finish(report, results: results, context: context)
     return report
-  }
-
-  /// Failures after which trying the next target would fail the same way (and cost more requests).
-  private static func stopsEverything(_ error: GitHubError) -> Bool {
-    [.network, .timeout, .tls, .unauthorized, .rateLimited, .cancelled, .configuration].contains(error.kind)
   }
 
   private static func checkAnnotation(_ annotation: ReportAnnotation) -> CheckAnnotation {
