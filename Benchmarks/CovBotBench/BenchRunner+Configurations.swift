@@ -1,3 +1,4 @@
+import CovEngine
 import Foundation
 
 extension BenchRunner {

@@ -113,14 +113,6 @@ struct RawRun: Sendable {
   }
 }
 
-extension Duration {
-  /// The duration in seconds.
-  var seconds: Double {
-    let parts = components
-    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-  }
-}
-
 extension BenchRunner {
   /// `go env GOVERSION`, e.g. `go1.27.3`.
   func goVersion() async throws -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovEngine
 import Foundation
 
 /// `covbot-bench gate`: covgate-style runs, `go test -cover ./...` and `covbot gate` side by side,

@@ -66,10 +66,3 @@ struct SingleProcessRunner: Sendable {
     return measurements
   }
 }
-
-extension Duration {
-  /// The duration in seconds, as a `Double`.
-  public var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
-  }
-}
