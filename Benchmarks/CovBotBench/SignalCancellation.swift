@@ -1,27 +1,21 @@
-import Dispatch
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CovEngine
 
 /// Turns SIGINT and SIGTERM into cancellation of the benchmark, so running children are torn down
 /// (their process groups get SIGTERM, then SIGKILL) instead of being orphaned.
 enum SignalCancellation {
-  /// Runs `body` in a task that SIGINT or SIGTERM cancels.
+  /// Runs `body`; a SIGINT or SIGTERM cancels it, and it then throws `CancellationError`.
   static func run<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
-    let task = Task { try await body() }
-    let sources = [SIGINT, SIGTERM].map { signalNumber in
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler { task.cancel() }
-      source.resume()
-      return source
+    try await withThrowingTaskGroup(of: Value?.self) { group in
+      group.addTask { try await body() }
+      group.addTask {
+        _ = await SignalWatcher.firstSignal()
+        return nil
+      }
+      // Whichever ends first ends the other: the work's value, or a signal (nil).
+      let first = try await group.next()!
+      group.cancelAll()
+      guard let value = first else { throw CancellationError() }
+      return value
     }
-    defer {
-      for source in sources { source.cancel() }
-    }
-    return try await task.value
   }
 }

@@ -2,9 +2,12 @@ import Dispatch
 import Foundation
 
 /// Turns SIGINT/SIGTERM into an awaitable event, so a run can stop its children and still write results.
-struct SignalWatcher: Sendable {
+///
+/// Race it against the work in a task group: when it returns a signal number, cancel the group,
+/// and every ``ChildProcess`` tears its process group down.
+public enum SignalWatcher {
   /// Waits for the first of SIGINT or SIGTERM; returns its number. Ends early (nil) when cancelled.
-  static func firstSignal() async -> Int32? {
+  public static func firstSignal() async -> Int32? {
     let stream = AsyncStream<Int32> { continuation in
       let queue = DispatchQueue(label: "covbot.signals")
       let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
