@@ -22,6 +22,10 @@ struct CovBotCommand: AsyncParsableCommand {
 
   /// Runs the command, mapping argument-parser's usage exit code (64) onto CovBot's 2.
   static func main() async {
+    if CommandLine.arguments.dropFirst().first == ProcessGroupWatchdog.argument { ProcessGroupWatchdog.serve() }
+    // A closed standard output (`covbot gate | head -1`) must not kill covbot before it stops its
+    // children and removes its scratch files: writes fail with EPIPE instead, and are dropped.
+    signal(SIGPIPE, SIG_IGN)
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? any AsyncParsableCommand {
@@ -30,11 +34,11 @@ struct CovBotCommand: AsyncParsableCommand {
         try command.run()
       }
     } catch let failure as CommandFailure {
-      FileHandle.standardError.write(Data("covbot: \(failure.description)\n".utf8))
+      Console.write("covbot: \(failure.description)\n", to: STDERR_FILENO)
       Foundation.exit(failure.code.rawValue)
     } catch {
       if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Console.write(fullMessage(for: error) + "\n", to: STDERR_FILENO)
         Foundation.exit(ExitStatus.usage.rawValue)
       }
       exit(withError: error)

@@ -28,7 +28,7 @@ extension CommandFailure {
     switch error {
     case let failure as CommandFailure:
       self = failure
-    case is FloorFileError, is GoListError, is ResultsFileError:
+    case is FloorFileError, is GoListError, is ResultsFileError, is GoTestFlagsError, is NoPackagesError:
       self.init(code: ExitStatus.usage, description: "\(error)")
     default:
       self.init(code: ExitStatus.infrastructure, description: "\(error)")

@@ -40,8 +40,17 @@ struct GateCommand: AsyncParsableCommand {
         results, templateDirectory: reports.templateDirectory, resultsPath: resultsPath)
       do { try publishing.enforce(report) } catch { publishFailure = error }
     }
-    console.out(TerminalTable.render(results, style: console.outStyle))
+    console.outUntrusted(TerminalTable.render(results, style: console.outStyle))
     if let signal { throw ExitCode(128 + signal) }
+    if let nothing = NothingMeasured(results) {
+      // An empty shard is normal (more shards than packages) and merges; a run that excluded
+      // everything gated nothing, and must not pass.
+      guard results.shard == nil else {
+        console.error("covbot: \(nothing)")
+        throw ExitStatus.passed
+      }
+      throw CommandFailure(code: ExitStatus.usage, description: "\(nothing)")
+    }
     // Told to fail on it, a publishing failure (exit 3) outranks the gate's own verdict.
     if let publishFailure { throw publishFailure }
     throw results.verdict.passed ? ExitStatus.passed : ExitStatus.gateFailed

@@ -42,7 +42,7 @@ struct MergeCommand: AsyncParsableCommand {
       throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
     }
     let console = Console()
-    console.out(TerminalTable.render(merged, style: console.outStyle))
+    console.outUntrusted(TerminalTable.render(merged, style: console.outStyle))
     throw merged.verdict.passed ? ExitStatus.passed : ExitStatus.gateFailed
   }
 }

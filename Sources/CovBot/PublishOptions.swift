@@ -24,7 +24,7 @@ struct PublishOptions: ParsableArguments {
   var repository: String?
 
   @Option(
-    name: .customLong("pr"),
+    name: .customLong("pr"), parsing: .unconditional,
     help: ArgumentHelp("The pull request to comment on (default: from the pull_request event).", valueName: "n"))
   var pullRequest: Int?
 
@@ -58,7 +58,9 @@ struct PublishOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The environment variable holding the token.", valueName: "name"))
   var tokenEnv = "GITHUB_TOKEN"
 
-  @Option(help: ArgumentHelp("The longest wait for a GitHub rate limit to reset, in seconds.", valueName: "seconds"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The longest wait for a GitHub rate limit to reset, in seconds.", valueName: "seconds"))
   var maxWait = 300
 
   @Flag(help: "Exit 3 when something could not be published (default: warn and exit 0).")

@@ -34,7 +34,8 @@ struct RatchetCommand: AsyncParsableCommand {
   @Flag(help: "With --write: commit the changed floor files with git.")
   var commit = false
 
-  @Option(help: "Points below the measured coverage for the new floor (at most the tolerance).")
+  @Option(
+    parsing: .unconditional, help: "Points below the measured coverage for the new floor (at most the tolerance).")
   var margin = Percent.zero
 
   @Flag(name: .customLong("init"), help: "Also give packages without a .covgate file one.")
@@ -74,7 +75,7 @@ struct RatchetCommand: AsyncParsableCommand {
         "Nothing to ratchet: no floor lags its coverage by more than \(measured.settings.tolerance) points.\n")
       return
     }
-    console.out(RatchetTable.render(plan))
+    console.outUntrusted(RatchetTable.render(plan))
     guard write else {
       console.out("\n" + plan.unifiedDiff)
       console.out("\nDry run: nothing written. Run with --write to apply.\n")
@@ -102,7 +103,7 @@ struct RatchetCommand: AsyncParsableCommand {
         throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
       }
     }
-    let (measured, signal) = try await gate.measure(console: console)
+    let (measured, signal) = try await gate.measure(console: console, secretVariables: [proposal.tokenEnv])
     try gate.writeResults(measured)
     if let signal { throw ExitCode(128 + signal) }
     return measured

@@ -40,6 +40,7 @@ struct RatchetProposalOptions: ParsableArguments {
   var tokenEnv = "GITHUB_TOKEN"
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "With --propose: the longest wait for a GitHub rate limit to reset, in seconds.", valueName: "seconds"))
   var maxWait = 300

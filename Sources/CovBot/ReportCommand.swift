@@ -45,7 +45,9 @@ struct ReportCommand: AsyncParsableCommand {
       throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
     }
     try reports.applyBase(to: &results)
-    console.out(try render(results, style: console.outStyle))
+    // Only the text table is fenced against workflow commands: JSON and Markdown are for files.
+    let rendered = try render(results, style: console.outStyle)
+    if format == .text { console.outUntrusted(rendered) } else { console.out(rendered) }
     // Workflow commands must not interleave with JSON or Markdown a caller captures from stdout.
     if format == .text {
       try reports.writeReports(for: results)

@@ -34,7 +34,7 @@ struct ReportOptions: ParsableArguments {
   var basePath: String?
 
   @Option(
-    name: .customLong("max-drop"),
+    name: .customLong("max-drop"), parsing: .unconditional,
     help: ArgumentHelp(
       "With --base: fail a package whose coverage fell by more than this many points.", valueName: "points"))
   var maxDrop: Percent?
@@ -87,7 +87,7 @@ struct ReportOptions: ParsableArguments {
   /// `total-coverage`, `failed-packages`, `loose-packages`), the job summary and `::error`
   /// annotations (on standard output).
   func writeReports(for results: CovResults) throws {
-    try writeReports(for: results) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    try writeReports(for: results) { line in Console.write(line + "\n", to: STDOUT_FILENO) }
   }
 
   /// As ``writeReports(for:)``, with workflow commands going to `emit`.

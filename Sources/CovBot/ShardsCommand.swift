@@ -34,7 +34,7 @@ struct ShardsCommand: AsyncParsableCommand {
     let output = ShardPlanOutput(plan: plan)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    FileHandle.standardOutput.write(try encoder.encode(output) + Data("\n".utf8))
+    Console.write(String(decoding: try encoder.encode(output), as: UTF8.self) + "\n", to: STDOUT_FILENO)
   }
 }
 

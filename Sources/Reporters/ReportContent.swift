@@ -170,10 +170,8 @@ struct ReportContent {
   }
 
   static func outputRow(_ package: PackageResult) -> OutputRow {
-    let lines = MarkdownText.plain(package.output).split(separator: "\n", omittingEmptySubsequences: false)
-    var shown = lines.suffix(60).joined(separator: "\n")
-    if shown.utf8.count > 8_000 { shown = "…" + String(decoding: Array(shown.utf8.suffix(8_000)), as: UTF8.self) }
-    if lines.count > 60 { shown = "… (\(lines.count - 60) earlier lines left out)\n" + shown }
+    var shown = FailureExcerpt.lines(of: MarkdownText.plain(package.output), limit: 60).joined(separator: "\n")
+    if shown.utf8.count > 8_000 { shown = String(decoding: Array(shown.utf8.prefix(8_000)), as: UTF8.self) + "…" }
     return OutputRow(
       status: package.status.label, package: MarkdownText.escape(package.importPath),
       block: MarkdownText.codeBlock(shown))

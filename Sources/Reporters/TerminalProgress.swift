@@ -49,7 +49,8 @@ public final class TerminalProgress: Sendable {
         if failed { state.failed += 1 }
         if !live {
           let mark = failed ? "FAIL" : "ok  "
-          text = "\(mark) \(importPath) (\(TerminalTable.duration(seconds))) [\(state.done)/\(state.total)]\n"
+          text =
+            "\(mark) \(TerminalText.line(importPath)) (\(TerminalTable.duration(seconds))) [\(state.done)/\(state.total)]\n"
         }
       }
       guard live else { return text }
@@ -85,7 +86,7 @@ public final class TerminalProgress: Sendable {
     var line = "[\(state.done)/\(state.total)] \(String(format: "%02d:%02d", elapsed / 60, elapsed % 60))"
     if state.failed > 0 { line += " " + style.paint("\(state.failed) failed", "31") }
     if !state.running.isEmpty {
-      let shown = state.running.prefix(3).joined(separator: ", ")
+      let shown = state.running.prefix(3).map(TerminalText.line).joined(separator: ", ")
       line += " running: \(shown)" + (state.running.count > 3 ? " +\(state.running.count - 3)" : "")
     }
     let width = 160

@@ -17,7 +17,7 @@ public enum TerminalTable {
         + pad(package.coverage.formatted(), 8, right: true) + "  "
         + pad(package.status == .skipped ? "—" : "\(package.floor)", 6, right: true) + "  "
         + pad(package.status == .skipped ? "—" : duration(package.durationSeconds), 7, right: true) + "  "
-        + package.importPath
+        + TerminalText.line(package.importPath)
       if package.floorSource == .default && package.status != .skipped { row += style.dim(" (default floor)") }
       if let suggestion = package.suggestedFloor {
         row += "  → write \(suggestion) to \(package.floorFile ?? FloorFile.fileName)"
@@ -30,11 +30,12 @@ public enum TerminalTable {
     if !attention.isEmpty {
       lines.append("")
       for package in attention.sorted(by: { ($0.status, $0.importPath) < ($1.status, $1.importPath) }) {
-        lines.append(style.status(PackageStatusLabel(status: package.status, width: 0)) + " " + package.importPath)
-        lines.append("    " + package.reason)
+        lines.append(
+          style.status(PackageStatusLabel(status: package.status, width: 0)) + " "
+            + TerminalText.line(package.importPath))
+        lines.append("    " + TerminalText.line(package.reason))
         if package.status != .fail {
-          let output = package.output.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.isEmpty }.suffix(12)
+          let output = FailureExcerpt.lines(of: TerminalText.block(package.output), limit: 12)
           lines.append(contentsOf: output.map { "    │ " + $0 })
         }
       }

@@ -32,6 +32,16 @@ public enum WorkflowCommands {
     return lines
   }
 
+  /// `text` between `::stop-commands::<token>` and `::<token>::` when `enabled`, so that nothing
+  /// in it is run as a workflow command; the token is random for every call, so the text cannot
+  /// end the fence early.
+  public static func fenced(_ text: String, enabled: Bool) -> String {
+    guard enabled, !text.isEmpty else { return text }
+    let token = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }.joined()
+    let body = text.hasSuffix("\n") ? text : text + "\n"
+    return "::stop-commands::\(token)\n" + body + "::\(token)::\n"
+  }
+
   /// `::error file=path,line=1,endLine=1,title=…::message`.
   public static func command(for annotation: ReportAnnotation) -> String {
     let name =

@@ -122,6 +122,14 @@ import Testing
       ["--token-env", "MY_COVBOT_TOKEN"],
       ["GITHUB_TOKEN": "ghs_secret_value_1", "MY_COVBOT_TOKEN": "ghp_secret_value_2"]
     ),
+    // The gh CLI's variables and Enterprise's are tokens too (issue 11, item 8).
+    (
+      [String](),
+      [
+        "GH_TOKEN": "gho_secret_value_3", "GH_ENTERPRISE_TOKEN": "gho_secret_value_4",
+        "GITHUB_ENTERPRISE_TOKEN": "ghs_secret_value_5",
+      ]
+    ),
   ])
   func goTestNeverSeesTheToken(extra: [String], environment: [String: String]) async throws {
     let directory = try GoFixture.copy("envcheck")

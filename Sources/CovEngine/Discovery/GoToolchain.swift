@@ -6,6 +6,11 @@ public struct GoToolchain: Sendable {
   public var executable: String
   /// Environment overrides for every go child (`GOWORK=off` unless workspaces are wanted).
   public var environment: [String: String?]
+  /// Told about every go child's process group, so none outlives covbot.
+  public var watchdog: ProcessGroupWatchdog?
+
+  /// How long a `go list` or `go env` may take: module loading, not tests.
+  public static let queryTimeout = Duration.seconds(600)
 
   /// Uses `explicitPath` when given, else the first `go` on `PATH`.
   public static func locate(
@@ -34,20 +39,29 @@ public struct GoToolchain: Sendable {
   }
 
   /// A go child process running `go <arguments>` in `directory`.
-  public func command(_ arguments: [String], in directory: String, timeout: Duration? = nil) -> ChildProcess {
-    ChildProcess(
+  public func command(
+    _ arguments: [String], in directory: String, timeout: Duration = GoToolchain.queryTimeout
+  ) -> ChildProcess {
+    var child = ChildProcess(
       executable: executable, arguments: arguments, environment: environment, workingDirectory: directory,
       timeout: timeout)
+    child.watchdog = watchdog
+    return child
   }
 
   /// Runs `go <arguments>` and returns its standard output, or throws with its standard error.
   public func output(
-    _ arguments: [String], in directory: String, timeout: Duration = .seconds(300)
+    _ arguments: [String], in directory: String, timeout: Duration = GoToolchain.queryTimeout
   ) async throws
     -> String
   {
     let child = command(arguments, in: directory, timeout: timeout)
     let (result, stdout) = try await child.runCollecting()
+    if case .timedOut = result.outcome {
+      throw GoToolError(
+        command: child.commandLine, reason: "did not finish within \(timeout.goStyle) and was stopped",
+        hint: "Run the same command in \(directory) to see where it hangs (module downloads, a slow file system).")
+    }
     guard result.succeeded else {
       throw GoToolError(
         command: child.commandLine, reason: "\(result.summary): \(result.stderr.trimmingCharacters(in: .newlines))",

@@ -19,9 +19,13 @@ public struct PackageLister: Sendable {
     do {
       text = try await go.output(["list", "-m", "-json"], in: directory)
     } catch let error as GoToolError {
-      throw GoToolError(
-        command: error.command, reason: error.reason,
-        hint: "Run covbot in a Go module (a directory with go.mod) or pass --module-dir.")
+      let hint =
+        if let goMod = Self.enclosingGoMod(of: directory) {
+          "go could not load the module: fix \(goMod) (see go's message above)."
+        } else {
+          "Run covbot in a Go module (a directory with go.mod) or pass --module-dir."
+        }
+      throw GoToolError(command: error.command, reason: error.reason, hint: hint)
     }
     let modules = try JSONObjectStream.decode(GoModule.self, from: text, source: "go list -m -json")
     guard let module = modules.first, module.dir != nil else {
@@ -30,6 +34,18 @@ public struct PackageLister: Sendable {
         hint: "Run covbot in a Go module (a directory with go.mod) or pass --module-dir.")
     }
     return module
+  }
+
+  /// The nearest `go.mod` in `directory` or above it.
+  static func enclosingGoMod(of directory: String) -> String? {
+    var url = URL(fileURLWithPath: directory).standardizedFileURL
+    while true {
+      let candidate = url.appendingPathComponent("go.mod").path
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+      let parent = url.deletingLastPathComponent()
+      if parent.path == url.path { return nil }
+      url = parent
+    }
   }
 
   /// The packages matching `patterns`, sorted by import path.

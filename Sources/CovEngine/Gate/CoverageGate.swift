@@ -25,6 +25,7 @@ public struct CoverageGate: Sendable {
   {
     let startedAt = Date()
     let clock = ContinuousClock.now
+    let goTestFlags = try GoTestFlags(validating: configuration.goTestFlags)
     async let goVersion = go.version(in: configuration.moduleDirectory)
     let discovery = try await discover(configuration)
     let module = discovery.module
@@ -32,6 +33,9 @@ public struct CoverageGate: Sendable {
     let version = try await goVersion
     var packages = discovery.packages
     var extraTests = discovery.extraTests
+    guard !packages.isEmpty else {
+      throw NoPackagesError(patterns: configuration.patterns, directory: configuration.moduleDirectory)
+    }
 
     var shardInfo: ShardInfo?
     if let shard = configuration.shard {
@@ -72,37 +76,18 @@ public struct CoverageGate: Sendable {
     events(.started(packageCount: toMeasure.count, strategy: strategy, parallelism: parallelism))
 
     let scratch = try Self.makeScratchDirectory()
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    go.watchdog?.removeOnExit(scratch)
+    defer {
+      try? FileManager.default.removeItem(atPath: scratch)
+      go.watchdog?.keep(scratch)
+    }
     let plan = MeasurementPlan(
       packages: Scheduler.order(toMeasure, history: configuration.history), extraTests: extraTests,
       moduleDirectory: moduleRoot, timeout: configuration.timeout, parallelism: parallelism,
-      goTestFlags: configuration.goTestFlags, scratchDirectory: scratch)
+      goTestFlags: goTestFlags.arguments, scratchDirectory: scratch)
 
-    var prewarmSeconds = 0.0
-    let measureStart: ContinuousClock.Instant
-    let measurements: [String: PackageMeasurement]
-    switch strategy {
-    case .single:
-      measureStart = .now
-      measurements = try await SingleProcessRunner(go: go).measure(plan, events: events)
-    case .perPackage:
-      let mode = configuration.prewarm == .auto ? PrewarmMode.compile : configuration.prewarm
-      if mode != .none && parallelism > 1 && plan.packages.count > 1 && !Task.isCancelled {
-        events(
-          .prewarmStarted(
-            packageCount: plan.packages.count,
-            command: "go " + Prewarm.arguments(for: mode, plan: plan).prefix(6).joined(separator: " ")))
-        let prewarmStart = ContinuousClock.now
-        do {
-          try await Prewarm(go: go).run(mode, plan: plan)
-        } catch is CancellationError {}
-        prewarmSeconds = (ContinuousClock.now - prewarmStart).seconds
-        events(.prewarmFinished(seconds: prewarmSeconds))
-      }
-      measureStart = .now
-      measurements = try await PerPackageRunner(go: go).measure(plan, events: events)
-    }
-    let measureSeconds = (ContinuousClock.now - measureStart).seconds
+    let (measurements, prewarmSeconds, measureSeconds) = try await measure(
+      plan, strategy: strategy, prewarm: configuration.prewarm, events: events)
 
     var interrupted = false
     for package in toMeasure {
@@ -123,6 +108,39 @@ public struct CoverageGate: Sendable {
       toolVersion: CovBotVersion.current, module: module.path, moduleDir: moduleRoot, goVersion: version,
       strategy: strategy, commit: configuration.commit, startedAt: startedAt, settings: configuration.settings,
       shard: shardInfo, interrupted: interrupted, timings: timings, packages: Array(results.values))
+  }
+
+  /// Runs the plan with `strategy`; returns the measurements and the pre-warm and measuring seconds.
+  func measure(
+    _ plan: MeasurementPlan, strategy: Strategy, prewarm: PrewarmMode,
+    events: @escaping @Sendable (GateEvent) -> Void
+  ) async throws -> ([String: PackageMeasurement], Double, Double) {
+    // Every package excluded, or an empty shard: `go test` with no packages would test `.`.
+    guard !plan.packages.isEmpty else { return ([:], 0, 0) }
+    switch strategy {
+    case .single:
+      let start = ContinuousClock.now
+      let measurements = try await SingleProcessRunner(go: go).measure(plan, events: events)
+      return (measurements, 0, (ContinuousClock.now - start).seconds)
+    case .perPackage:
+      var prewarmSeconds = 0.0
+      let mode = prewarm == .auto ? PrewarmMode.compile : prewarm
+      if mode != .none && plan.parallelism > 1 && plan.packages.count > 1 && !Task.isCancelled {
+        events(
+          .prewarmStarted(
+            packageCount: plan.packages.count,
+            command: "go " + Prewarm.arguments(for: mode, plan: plan).prefix(6).joined(separator: " ")))
+        let prewarmStart = ContinuousClock.now
+        do {
+          try await Prewarm(go: go).run(mode, plan: plan)
+        } catch is CancellationError {}
+        prewarmSeconds = (ContinuousClock.now - prewarmStart).seconds
+        events(.prewarmFinished(seconds: prewarmSeconds))
+      }
+      let start = ContinuousClock.now
+      let measurements = try await PerPackageRunner(go: go).measure(plan, events: events)
+      return (measurements, prewarmSeconds, (ContinuousClock.now - start).seconds)
+    }
   }
 
   /// What `go list` found, after the test-tree mapping.
@@ -190,18 +208,20 @@ public struct CoverageGate: Sendable {
     if measurement.outcome?.buildFailed == true {
       result.status = .buildFail
       result.reason = "the package or its tests do not compile"
-    } else if measurement.outcome == nil, let failure = measurement.processFailure {
+    } else if let failure = measurement.failure, measurement.outcome == nil, !failure.isTestFailure {
       result.status = .buildFail
-      result.reason = failure
+      result.reason = failure.sentence
       result.output = measurement.stderr
-    } else if measurement.outcome?.result == .fail || measurement.processFailure != nil {
+    } else if measurement.outcome?.result == .fail || measurement.failure != nil {
       result.status = .testFail
       let names = result.failedTests.prefix(3).joined(separator: ", ")
       let more = result.failedTests.count > 3 ? " and \(result.failedTests.count - 3) more" : ""
       result.reason =
-        measurement.processFailure
+        measurement.failure?.sentence
         ?? (names.isEmpty ? "go test failed (see output)" : "failing tests: \(names)\(more)")
-      if let failure = measurement.processFailure { result.output += "\n" + failure + "\n" + measurement.stderr }
+      if let failure = measurement.failure {
+        result.output += "\n" + failure.sentence + "\n" + measurement.stderr
+      }
     } else {
       let decision = GateRule.decide(
         coverage: result.coverage, floor: floor, floorSource: floorSource, settings: settings)
@@ -235,5 +255,18 @@ public struct CoverageGate: Sendable {
     let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
     let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     return user + system
+  }
+}
+
+/// The package patterns match no Go package: nothing to measure, and no gate to pass.
+public struct NoPackagesError: Error, Sendable, CustomStringConvertible {
+  /// The patterns given.
+  public var patterns: [String]
+  /// Where `go list` ran.
+  public var directory: String
+
+  public var description: String {
+    "no Go packages match \(patterns.joined(separator: " ")) in \(directory): nothing to measure. "
+      + "Check the package patterns and the module directory."
   }
 }

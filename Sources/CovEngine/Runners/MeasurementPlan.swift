@@ -10,14 +10,32 @@ struct MeasurementPlan: Sendable {
   var timeout: Duration
   /// How many go processes at once (also `go test -p`).
   var parallelism: Int
-  /// Flags passed through to `go test` (after `--`).
+  /// Flags passed through to `go test` (after `--`), validated by ``GoTestFlags``. They go after
+  /// the package arguments: everything after a user's `-args` belongs to the test binary.
   var goTestFlags: [String]
   /// A scratch directory for profiles.
   var scratchDirectory: String
 
   /// `-timeout=…` for go test.
   var goTimeoutFlag: String {
-    "-timeout=\(Int(timeout.components.seconds))s"
+    "-timeout=\(max(timeout.components.seconds, 1))s"
+  }
+
+  /// How long a test binary may run, from its `start` event, before covbot kills it: the timeout
+  /// plus a grace for go's own timeout panic to print its goroutine dump.
+  var testBinaryLimit: Duration { timeout + Self.grace(for: timeout) }
+
+  /// `--timeout 5s plus 10s of grace`, for messages.
+  var testBinaryLimitText: String {
+    "\(timeout.goStyle) (the timeout) plus \(Self.grace(for: timeout).goStyle) of grace"
+  }
+
+  /// The bound on one per-package go process: compiling and linking (cold caches, cgo) plus the run.
+  var processLimit: Duration { testBinaryLimit + .seconds(1_800) }
+
+  /// A tenth of the timeout, between 10 s and 60 s.
+  static func grace(for timeout: Duration) -> Duration {
+    min(max(timeout / 10, .seconds(10)), .seconds(60))
   }
 
   /// The build-affecting flags among `goTestFlags`, for `go list -export`.
@@ -30,6 +48,8 @@ struct MeasurementPlan: Sendable {
     var index = 0
     while index < goTestFlags.count {
       let flag = goTestFlags[index]
+      // What follows -args is the test binary's.
+      if flag == "-args" || flag == "--args" { break }
       let name = flag.split(separator: "=", maxSplits: 1).first.map(String.init) ?? flag
       let bare = name.hasPrefix("--") ? String(name.dropFirst()) : name
       if names.contains(bare) {

@@ -44,14 +44,16 @@ struct PerPackageRunner: Sendable {
     let extras = plan.extraTests[package.importPath] ?? []
     let arguments =
       ["test", "-json", "-coverpkg=\(package.importPath)", "-coverprofile=\(profilePath)", plan.goTimeoutFlag]
-      + plan.goTestFlags + [package.importPath] + extras
-    // go's -timeout covers the test binary; the grace covers compiling and linking it.
-    let child = go.command(arguments, in: plan.moduleDirectory, timeout: plan.timeout + .seconds(300))
+      + [package.importPath] + extras + plan.goTestFlags
+    let child = go.command(arguments, in: plan.moduleDirectory, timeout: plan.processLimit)
     let collector = Locked(TestEventCollector())
     events(.packageStarted(importPath: package.importPath))
     let result: ChildProcessResult
     do {
-      result = try await child.run { line in collector.withLock { _ = $0.consume(line) } }
+      result = try await child.run(stopWhen: { collector.withLock { !$0.overdue(limit: plan.testBinaryLimit).isEmpty } }
+      ) {
+        line in collector.withLock { _ = $0.consume(line) }
+      }
     } catch {
       return .interruptedRun
     }
@@ -66,24 +68,33 @@ struct PerPackageRunner: Sendable {
     }
     var measurement = PackageMeasurement(
       coverage: nil, outcome: outcome, durationSeconds: result.duration.seconds)
-    if case .timedOut = result.outcome {
-      measurement.processFailure = "go test did not finish within \(plan.timeout + .seconds(300)) and was stopped"
-    } else if outcome == nil {
-      measurement.processFailure = "go test reported nothing for this package (\(result.summary))"
+    switch result.outcome {
+    case .stopped:
+      measurement.failure = .testBinaryOverdue(plan.testBinaryLimitText)
+    case .timedOut:
+      measurement.failure = .processTimedOut(plan.processLimit)
+    case .exited where outcome == nil:
+      measurement.failure = .noReport(result.summary)
+    case .exited:
+      break
     }
-    if measurement.processFailure != nil {
+    if measurement.failure != nil {
       measurement.stderr = result.stderr + testEvents.unclaimedBuildOutput()
     }
-    if FileManager.default.fileExists(atPath: profilePath),
-      let profile = try? CoverProfile.load(path: profilePath)
-    {
-      let byDirectory = profile.coverageByDirectory()
-      measurement.coverage = byDirectory[package.importPath] ?? byDirectory[package.directory]
+    if outcome?.buildFailed != true && measurement.failure == nil {
+      // A run that passed must have written its profile; without one nothing was measured, and
+      // the package must not read as "no statements".
+      do {
+        let byDirectory = try CoverProfile.load(path: profilePath).coverageByDirectory()
+        measurement.coverage = byDirectory[package.importPath] ?? byDirectory[package.directory] ?? .zero
+      } catch {
+        measurement.failure = .noProfile("\(error)")
+      }
     }
     events(
       .packageFinished(
         importPath: package.importPath, seconds: measurement.durationSeconds,
-        failed: outcome?.result == .fail || measurement.processFailure != nil))
+        failed: outcome?.result == .fail || measurement.failure != nil))
     return measurement
   }
 }

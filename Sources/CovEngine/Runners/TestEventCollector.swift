@@ -39,6 +39,8 @@ struct TestEventCollector: Sendable {
 
   private var packages: [String: PackageState] = [:]
   private var buildOutput: [String: BoundedText] = [:]
+  /// When each package's test binary started (its `start` event), until its final event.
+  private var running: [String: ContinuousClock.Instant] = [:]
 
   /// Feeds one line of `go test -json` output; returns the package path when that package just finished.
   @discardableResult
@@ -57,12 +59,15 @@ struct TestEventCollector: Sendable {
 
     guard let test = event.test else {
       switch event.action {
+      case "start":
+        running[package] = .now
       case "output":
         if let text = event.output { state.output.appendLine(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0))) }
       case "pass", "fail", "skip":
         state.result = event.action == "pass" ? .pass : event.action == "fail" ? .fail : .skip
         state.elapsed = event.elapsed ?? 0
         state.failedBuild = event.failedBuild
+        running[package] = nil
         return package
       default:
         break
@@ -94,9 +99,12 @@ struct TestEventCollector: Sendable {
     return nil
   }
 
-  /// The packages that have reported a final pass/fail/skip.
-  var finishedPackages: [String] {
-    packages.compactMap { $0.value.result == nil ? nil : $0.key }
+  /// Packages whose test binary started more than `limit` before `now` and has not finished.
+  ///
+  /// go's own `-timeout` lives inside the test binary; a binary that wedged the runtime or exec'd
+  /// into another program never reports it, so covbot keeps its own clock from the `start` event.
+  func overdue(limit: Duration, now: ContinuousClock.Instant = .now) -> [String] {
+    running.filter { now - $0.value > limit }.map(\.key).sorted()
   }
 
   /// The outcome of `package`, or `nil` when go reported nothing final about it.
@@ -120,6 +128,9 @@ struct TestEventCollector: Sendable {
         outcome.failedTests.append(record.outcome == nil ? "\(record.name) (did not finish)" : record.name)
       }
     }
+    // A failed test fails the package whatever go's exit status: a TestMain that calls
+    // os.Exit(0) after m.Run() turns a failing run into `ok`.
+    if outcome.tests.failed > 0 { outcome.result = .fail }
     if let failedBuild = state.failedBuild {
       outcome.buildFailed = true
       let compiler = buildOutput[failedBuild]?.text ?? ""
@@ -127,7 +138,7 @@ struct TestEventCollector: Sendable {
     } else if result == .fail && outcome.tests.failed == 0 && state.output.text.contains("[setup failed]") {
       outcome.buildFailed = true
       outcome.output = state.output.text
-    } else if result == .fail {
+    } else if outcome.result == .fail {
       outcome.output = Self.failureOutput(records: state.records, packageOutput: state.output.text)
     }
     return outcome

@@ -26,6 +26,8 @@ public struct ChildProcess: Sendable {
   public var gracePeriod: Duration = .seconds(2)
   /// Standard error beyond this many bytes is dropped (the head is kept).
   public var stderrLimit: Int = 1 << 20
+  /// Told about the child's process group, so that the group dies even when covbot is killed.
+  public var watchdog: ProcessGroupWatchdog?
 
   /// Describes a child process to run.
   public init(
@@ -46,39 +48,54 @@ public struct ChildProcess: Sendable {
 
   /// Runs the child, handing each standard-output line to `onLine` as it arrives.
   ///
-  /// Returns when the child has exited and been reaped, also after a timeout; throws
-  /// `CancellationError` when the calling task was cancelled (after tearing the group down).
-  public func run(onLine: @escaping @Sendable (String) -> Void) async throws -> ChildProcessResult {
+  /// Returns when the child has exited and been reaped, also after a timeout or when `stopWhen`
+  /// (polled four times a second) says so; throws `CancellationError` when the calling task was
+  /// cancelled (after tearing the group down). Whatever the child left running in its process
+  /// group (a test's background process) is killed when the child exits.
+  public func run(
+    stopWhen: (@Sendable () -> Bool)? = nil, onLine: @escaping @Sendable (String) -> Void
+  ) async throws -> ChildProcessResult {
     let start = ContinuousClock.now
     let stderr = Locked(BoundedText(limit: stderrLimit))
     let processGroup = Locked<pid_t?>(nil)
     let outcome: ChildProcessResult.Outcome
-    do {
-      outcome = try await withThrowingTaskGroup(of: ChildProcessResult.Outcome?.self) { group in
+    defer {
+      Self.killGroup(processGroup.value)
+      if let group = processGroup.value { watchdog?.unregister(group) }
+    }
+    // Cancelled from outside (Ctrl-C, SIGTERM, a sibling failed), the launch task's teardown runs
+    // and the error propagates; the deferred kill catches whatever ignored SIGTERM.
+    outcome = try await withThrowingTaskGroup(of: ChildProcessResult.Outcome.self) { group in
+      group.addTask {
+        .exited(try await self.launch(onLine: onLine, stderr: stderr, processGroup: processGroup))
+      }
+      if let timeout {
         group.addTask {
-          .exited(try await self.launch(onLine: onLine, stderr: stderr, processGroup: processGroup))
+          try await Task.sleep(for: timeout)
+          return .timedOut
         }
-        if let timeout {
-          group.addTask {
-            try await Task.sleep(for: timeout)
-            return nil
+      }
+      if let stopWhen {
+        group.addTask {
+          while true {
+            try await Task.sleep(for: .milliseconds(250))
+            if stopWhen() { return .stopped }
           }
         }
-        let first = try await group.next()!
-        group.cancelAll()
-        if let first { return first }
-        // Timed out: the launch task is cancelled, which tears the group down; wait for the reap.
-        _ = try? await group.next()
-        return .timedOut
       }
-    } catch {
-      // Cancelled from outside (Ctrl-C, SIGTERM, a sibling failed): the teardown already ran.
-      Self.killGroup(processGroup.value)
-      throw error
+      let first = try await group.next()!
+      // Timed out or stopped: cancelling the launch task tears the group down, and the scope
+      // waits for it to be reaped before returning.
+      group.cancelAll()
+      return first
     }
-    if case .timedOut = outcome { Self.killGroup(processGroup.value) }
     return ChildProcessResult(
       outcome: outcome, stderr: stderr.value.text, duration: ContinuousClock.now - start)
+  }
+
+  /// Runs the child without a stop condition; see ``run(stopWhen:onLine:)``.
+  public func run(onLine: @escaping @Sendable (String) -> Void) async throws -> ChildProcessResult {
+    try await run(stopWhen: nil, onLine: onLine)
   }
 
   /// Runs the child and collects its whole standard output.
@@ -109,6 +126,7 @@ public struct ChildProcess: Sendable {
       error: .sequence
     ) { execution in
       processGroup.withLock { $0 = execution.processIdentifier.value }
+      watchdog?.register(execution.processIdentifier.value)
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
           try await Self.forEachLine(of: execution.standardOutput, onLine)
@@ -166,6 +184,8 @@ public struct ChildProcessResult: Sendable {
     case exited(TerminationStatus)
     /// The timeout fired and the group was torn down.
     case timedOut
+    /// The caller's stop condition held and the group was torn down.
+    case stopped
   }
 
   /// How the child ended.
@@ -191,6 +211,7 @@ public struct ChildProcessResult: Sendable {
   public var summary: String {
     switch outcome {
     case .timedOut: "timed out"
+    case .stopped: "stopped"
     case .exited(.exited(let code)): "exit status \(code)"
     case .exited(.signaled(let signal)): "killed by signal \(signal)"
     }

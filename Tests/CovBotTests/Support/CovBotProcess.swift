@@ -39,6 +39,44 @@ enum CovBotProcess {
     _ arguments: [String], environment: [String: String] = [:], workingDirectory: String,
     timeout: Duration = .seconds(600)
   ) async throws -> Output {
+    var child = ChildProcess(
+      executable: try binary, arguments: arguments, environment: try cleanEnvironment(environment),
+      workingDirectory: workingDirectory,
+      timeout: timeout)
+    child.stderrLimit = 16 << 20
+    let (result, stdout) = try await child.runCollecting()
+    guard let code = result.exitCode else {
+      throw FixtureError("covbot \(arguments.joined(separator: " ")) ended with \(result.summary)\n\(result.stderr)")
+    }
+    return Output(exitCode: code, stdout: stdout, stderr: result.stderr)
+  }
+}
+
+extension CovBotProcess {
+  /// Runs `script` with `/bin/sh -c` in `workingDirectory`, with `$COVBOT` naming the built binary
+  /// and the same clean environment as ``run(_:environment:workingDirectory:timeout:)``: for runs
+  /// that need a pipe or a signal sent at the right moment.
+  static func shell(
+    _ script: String, environment: [String: String] = [:], workingDirectory: String,
+    timeout: Duration = .seconds(300)
+  ) async throws -> Output {
+    let overrides = try cleanEnvironment(environment.merging(["COVBOT": try binary]) { given, _ in given })
+    var child = ChildProcess(
+      executable: "/bin/sh", arguments: ["-c", script], environment: overrides, workingDirectory: workingDirectory,
+      timeout: timeout)
+    child.stderrLimit = 16 << 20
+    let (result, stdout) = try await child.runCollecting()
+    guard let code = result.exitCode else {
+      throw FixtureError("sh -c \(script) ended with \(result.summary)\n\(result.stderr)")
+    }
+    return Output(exitCode: code, stdout: stdout, stderr: result.stderr)
+  }
+
+  /// The overrides that turn this process's environment into the clean base plus `environment`.
+  ///
+  /// The base keeps PATH (with the Go toolchain), HOME and Go's cache settings, and drops the
+  /// GitHub Actions variables of the machine running the tests so they cannot leak into a run.
+  private static func cleanEnvironment(_ environment: [String: String]) throws -> [String: String?] {
     var base = ProcessInfo.processInfo.environment.filter { key, _ in
       !key.hasPrefix("GITHUB_") && key != "CI" && key != "RUNNER_TEMP" && key != "NO_COLOR"
     }
@@ -50,14 +88,6 @@ enum CovBotProcess {
     var overrides: [String: String?] = [:]
     for key in ProcessInfo.processInfo.environment.keys where merged[key] == nil { overrides[key] = .some(nil) }
     for (key, value) in merged { overrides[key] = value }
-    var child = ChildProcess(
-      executable: try binary, arguments: arguments, environment: overrides, workingDirectory: workingDirectory,
-      timeout: timeout)
-    child.stderrLimit = 16 << 20
-    let (result, stdout) = try await child.runCollecting()
-    guard let code = result.exitCode else {
-      throw FixtureError("covbot \(arguments.joined(separator: " ")) ended with \(result.summary)\n\(result.stderr)")
-    }
-    return Output(exitCode: code, stdout: stdout, stderr: result.stderr)
+    return overrides
   }
 }

@@ -1,0 +1,4 @@
+package good
+
+// Add is covered.
+func Add(a, b int) int { return a + b }

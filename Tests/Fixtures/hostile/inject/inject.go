@@ -1,0 +1,4 @@
+package inject
+
+// Say is covered.
+func Say() string { return "hi" }

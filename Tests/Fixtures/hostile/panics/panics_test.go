@@ -1,0 +1,7 @@
+package panics
+
+import "testing"
+
+func TestPanics(t *testing.T) {
+	Deep(40)
+}
