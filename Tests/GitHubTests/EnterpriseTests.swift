@@ -53,6 +53,19 @@ struct EnterpriseTests {
     #expect(error?.description.contains("GITHUB_API_URL") == true)
   }
 
+  @Test(
+    "credentials in GITHUB_API_URL are refused and never echoed",
+    arguments: ["https://octo:hunter2@ghe.example.com/api/v3", "https://hunter2@ghe.example.com", "ftp://u:hunter2@x/"])
+  func credentialsInAPIURL(url: String) {
+    let error = #expect(throws: GitHubError.self) {
+      try GitHubClient.Configuration.fromEnvironment(
+        ["GITHUB_TOKEN": "t", "GITHUB_API_URL": url], userAgent: "covbot/1")
+    }
+    #expect(error?.kind == .configuration)
+    #expect(error?.description.contains("hunter2") == false, "\(String(describing: error))")
+    #expect(error?.description.contains("***@") == true)
+  }
+
   @Test("CA bundle settings come from SSL_CERT_FILE, then CURL_CA_BUNDLE")
   func caBundle() throws {
     let first = try GitHubClient.Configuration.fromEnvironment(

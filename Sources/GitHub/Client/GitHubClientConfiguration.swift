@@ -73,6 +73,16 @@ extension GitHubClient {
       return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
     }
 
+    /// `text` with any `user:password@` before the host replaced by `***@`: a URL with
+    /// credentials must not be echoed back into a CI log.
+    static func redactingCredentials(_ text: String) -> String {
+      guard let scheme = text.range(of: "://") else { return text }
+      let rest = text[scheme.upperBound...]
+      let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+      guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
+      return String(text[..<scheme.upperBound]) + "***" + String(rest[at...])
+    }
+
     private static func normalize(_ text: String) throws(GitHubError) -> String {
       var url = text.trimmingCharacters(in: .whitespaces)
       while url.hasSuffix("/") { url.removeLast() }
@@ -83,8 +93,8 @@ extension GitHubClient {
         throw GitHubError(
           kind: .configuration,
           message: """
-            GITHUB_API_URL "\(text)" is not an http(s) URL without query; use https://api.github.com, \
-            or https://HOST/api/v3 for GitHub Enterprise Server
+            GITHUB_API_URL "\(redactingCredentials(text))" is not an http(s) URL without query or credentials; \
+            use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server
             """)
       }
       return url
