@@ -11,7 +11,8 @@ struct CovBotCommand: AsyncParsableCommand {
     discussion: """
       Exit codes: 0 gate passed; 1 gate failed; 2 usage or configuration error; \
       3 infrastructure error (no go toolchain, go list or pre-warm failed, publishing failed \
-      with --fail-on-publish-error); 130/143 interrupted by SIGINT/SIGTERM (partial results written).
+      with --fail-on-publish-error); 129/130/143 interrupted by SIGHUP/SIGINT/SIGTERM (partial results \
+      written).
       """,
     version: CovBotVersion.current,
     subcommands: [

@@ -218,11 +218,10 @@ public struct ChildProcessResult: Sendable {
   }
 }
 
-/// Text collected up to a byte limit; the rest is counted, not kept.
+/// Text collected up to a byte limit; the rest is dropped.
 struct BoundedText: Sendable {
   var limit: Int
   private(set) var text = ""
-  private(set) var droppedBytes = 0
 
   init(limit: Int) { self.limit = limit }
 
@@ -231,8 +230,6 @@ struct BoundedText: Sendable {
     if text.utf8.count + needed <= limit {
       text += line
       text += "\n"
-    } else {
-      droppedBytes += needed
     }
   }
 }
