@@ -61,9 +61,17 @@ let package = Package(
       dependencies: ["CCurl", "DecodingDiagnostics"],
       swiftSettings: strictSettings
     ),
+    // The runs a command performs (gate, report, publish, ratchet, merge) as plain-value APIs.
+    .target(
+      name: "CovBotKit",
+      dependencies: ["CovEngine", "Reporters", "GitHub"],
+      swiftSettings: strictSettings
+    ),
+    // The `covbot` executable: argument parsing and printing only.
     .executableTarget(
       name: "CovBot",
       dependencies: [
+        "CovBotKit",
         "CovEngine",
         "Reporters",
         "GitHub",
@@ -117,6 +125,11 @@ let package = Package(
     .testTarget(
       name: "GitHubTests",
       dependencies: ["GitHub", "FakeGitHub"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CovBotKitTests",
+      dependencies: ["CovBotKit", "CovEngine", "Reporters", "GitHub", "FakeGitHub", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,3 +1,4 @@
+import CovBotKit
 import Foundation
 import Reporters
 
@@ -24,6 +25,12 @@ struct Console: Sendable {
     inActions = environment["GITHUB_ACTIONS"] == "true"
   }
 
+  /// The run's output: standard output and error, fenced in Actions.
+  var runOutput: RunOutput {
+    RunOutput(
+      inActions: inActions, out: { Self.write($0, to: STDOUT_FILENO) }, error: { Self.write($0, to: STDERR_FILENO) })
+  }
+
   /// Writes to standard output.
   func out(_ text: String) {
     Self.write(text, to: STDOUT_FILENO)
@@ -34,7 +41,7 @@ struct Console: Sendable {
   /// In Actions it is fenced with `::stop-commands::<random>` … `::<random>::`, so a test that
   /// prints `::warning::…` or `::add-mask::…` cannot issue workflow commands through covbot.
   func outUntrusted(_ text: String) {
-    out(WorkflowCommands.fenced(text, enabled: inActions))
+    runOutput.untrusted(text)
   }
 
   /// Writes a line to standard error.

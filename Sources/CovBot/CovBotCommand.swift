@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovBotKit
 import CovEngine
 import Foundation
 
@@ -34,9 +35,9 @@ struct CovBotCommand: AsyncParsableCommand {
       } else {
         try command.run()
       }
-    } catch let failure as CommandFailure {
+    } catch let failure as RunFailure {
       Console.write("covbot: \(failure.description)\n", to: STDERR_FILENO)
-      Foundation.exit(failure.code.rawValue)
+      Foundation.exit(ExitStatus.code(for: failure).rawValue)
     } catch {
       if exitCode(for: error) == .validationFailure {
         Console.write(fullMessage(for: error) + "\n", to: STDERR_FILENO)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovBotKit
 import CovEngine
 import Foundation
 import Reporters
@@ -28,20 +29,13 @@ struct GateCommand: AsyncParsableCommand {
 
   func run() async throws {
     let console = Console()
-    // Bad template or base paths fail in seconds, not after a long measurement.
-    try reports.preflight()
-    var (results, signal) = try await options.measure(console: console, secretVariables: [publishing.tokenEnv])
-    try reports.applyBase(to: &results)
-    let resultsPath = try options.writeResults(results)
-    try reports.writeReports(for: results)
-    var publishFailure: (any Error)?
-    if publish && signal == nil {
-      let report = try await publishing.publish(
-        results, templateDirectory: reports.templateDirectory, resultsPath: resultsPath)
-      do { try publishing.enforce(report) } catch { publishFailure = error }
-    }
+    let reportRun = try reports.run()
+    let publishRun = publish ? publishing.run(markdown: reportRun.markdown, console: console) : nil
+    let gate = try options.run(console: console, secretVariables: [publishing.github.tokenEnv])
+    let outcome = try await gate.run(reports: reportRun, publish: publishRun)
+    let results = outcome.results
     console.outUntrusted(TerminalTable.render(results, style: console.outStyle))
-    if let signal { throw ExitCode(128 + signal) }
+    if let signal = outcome.signal { throw ExitCode(128 + signal) }
     if let nothing = NothingMeasured(results) {
       // An empty shard is normal (more shards than packages) and merges; a run that excluded
       // everything gated nothing, and must not pass.
@@ -49,10 +43,10 @@ struct GateCommand: AsyncParsableCommand {
         console.error("covbot: \(nothing)")
         throw ExitStatus.passed
       }
-      throw CommandFailure(code: ExitStatus.usage, description: "\(nothing)")
+      throw RunFailure(.usage, "\(nothing)")
     }
     // Told to fail on it, a publishing failure (exit 3) outranks the gate's own verdict.
-    if let publishFailure { throw publishFailure }
+    if let publishRun, let report = outcome.publication { try publishRun.enforce(report) }
     throw results.verdict.passed ? ExitStatus.passed : ExitStatus.gateFailed
   }
 }

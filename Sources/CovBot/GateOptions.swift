@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovBotKit
 import CovEngine
 import Foundation
 import Reporters
@@ -100,107 +101,23 @@ struct GateOptions: ParsableArguments {
     if !srcPrefix.isEmpty && testDir == nil { throw ValidationError("--src-prefix needs --test-dir") }
   }
 
-  /// Runs the gate under a signal watcher; returns the results (partial when a signal arrived) and the signal.
+  /// The gate run these flags describe, printing through `console`.
   ///
-  /// Every token variable covbot may have been given (`secretVariables`, the GitHub token's
-  /// variable, and the usual ones) is removed from every go child's environment: the code under
-  /// test is the pull request's and must not read a write token. A watchdog process stops every go
-  /// process group even if covbot itself is killed.
-  func measure(console: Console, secretVariables: [String] = []) async throws -> (CovResults, Int32?) {
-    let moduleDirectory = absoluteModuleDirectory
-    var go = try toolchain()
-    for name in Set(secretVariables + Self.tokenVariables) { go.environment[name] = .some(nil) }
-    let configuration = try gateConfiguration(moduleDirectory: moduleDirectory)
+  /// `secretVariables` (the publishing token's variable) are removed from every go child's
+  /// environment, besides the usual token variables.
+  func run(console: Console, secretVariables: [String] = []) throws -> GateRun {
     let progress = TerminalProgress(
       live: console.errIsTerminal && ProcessInfo.processInfo.environment["CI"] == nil, style: console.errStyle,
       write: console.errWriter)
-    let outcome = try await ProcessGroupWatchdog.withWatchdog(executable: Self.ownExecutable) { watchdog in
-      go.watchdog = watchdog
-      return try await Self.race(CoverageGate(go: go), configuration, progress: progress, console: console)
-    }
-    progress.finish()
-    switch outcome {
-    case .results(let results, let signal):
-      return (results, signal)
-    case .interruptedEarly(let signal):
-      throw CommandFailure(
-        code: ExitCode(128 + signal),
-        description: "interrupted by signal \(signal) before any package was measured; no results written")
-    }
+    return GateRun(
+      configuration: try gateConfiguration(moduleDirectory: absoluteModuleDirectory), go: try toolchain(),
+      resultsPath: resultsPath, secretVariables: secretVariables, watchdogExecutable: Self.ownExecutable,
+      progress: progress, output: console.runOutput)
   }
-
-  /// The environment variables that carry GitHub tokens (the gh CLI's, Enterprise's, Actions').
-  static let tokenVariables = [
-    "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ENTERPRISE_TOKEN", "GH_ENTERPRISE_TOKEN", "ACTIONS_RUNTIME_TOKEN",
-    "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-  ]
 
   /// This executable, which the watchdog runs a second copy of.
   static var ownExecutable: String {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-  }
-
-  /// How a gate raced against the signal watcher ended.
-  private enum RaceOutcome: Sendable {
-    case results(CovResults, Int32?)
-    case interruptedEarly(Int32)
-  }
-
-  /// Runs the gate, the signal watcher and the progress ticker; a signal cancels the gate, which
-  /// stops every go process group and returns what was measured.
-  private static func race(
-    _ gate: CoverageGate, _ configuration: GateConfiguration, progress: TerminalProgress, console: Console
-  ) async throws -> RaceOutcome {
-    try await withThrowingTaskGroup(of: GateTaskResult.self) { group in
-      group.addTask {
-        do {
-          return .results(try await gate.run(configuration, events: progress.handle))
-        } catch is CancellationError {
-          return .cancelled
-        } catch {
-          throw CommandFailure(engineError: error)
-        }
-      }
-      group.addTask { .signal(await SignalWatcher.firstSignal()) }
-      group.addTask {
-        while !Task.isCancelled {
-          try? await Task.sleep(for: .seconds(1))
-          progress.tick()
-        }
-        return .signal(nil)
-      }
-      var received: Int32?
-      while let next = try await group.next() {
-        switch next {
-        case .signal(let number?):
-          received = number
-          console.error("\nReceived signal \(number): stopping go processes and writing partial results…")
-          group.cancelAll()
-        case .signal(nil):
-          continue
-        case .results(let results):
-          group.cancelAll()
-          return .results(results, received)
-        case .cancelled:
-          group.cancelAll()
-          // Cancelled before measuring started (during go list): nothing to write.
-          return .interruptedEarly(received ?? SIGINT)
-        }
-      }
-      throw CancellationError()
-    }
-  }
-
-  /// Writes the results file (`--json`, default `covbot-results.json` in the module root); returns its path.
-  @discardableResult
-  func writeResults(_ results: CovResults) throws -> String {
-    let path = resultsPath ?? (results.moduleDir as NSString).appendingPathComponent(ResultsFile.defaultName)
-    do {
-      try ResultsFile.write(results, to: path)
-    } catch {
-      throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
-    }
-    return path
   }
 
   func gateConfiguration(moduleDirectory: String) throws -> GateConfiguration {
@@ -209,7 +126,7 @@ struct GateOptions: ParsableArguments {
       do {
         historyDurations = DurationHistory(results: try ResultsFile.read(from: history))
       } catch {
-        throw CommandFailure(code: ExitStatus.usage, description: "--history: \(error)")
+        throw RunFailure(.usage, "--history: \(error)")
       }
     }
     let environment = ProcessInfo.processInfo.environment
@@ -232,14 +149,7 @@ struct GateOptions: ParsableArguments {
     do {
       return try GoToolchain.locate(explicitPath: goPath, useWorkspace: useWorkspace)
     } catch {
-      throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
+      throw RunFailure(.infrastructure, "\(error)")
     }
   }
-}
-
-/// What one child of the gate's task group produced.
-private enum GateTaskResult: Sendable {
-  case results(CovResults)
-  case cancelled
-  case signal(Int32?)
 }

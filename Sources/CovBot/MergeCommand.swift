@@ -1,6 +1,6 @@
 import ArgumentParser
+import CovBotKit
 import CovEngine
-import Foundation
 import Reporters
 
 /// `covbot merge`: join the results of `covbot gate --shard K/N` jobs into one verdict.
@@ -22,25 +22,7 @@ struct MergeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    var loaded: [(path: String, results: CovResults)] = []
-    for path in inputs {
-      do {
-        loaded.append((path, try ResultsFile.read(from: path)))
-      } catch {
-        throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
-      }
-    }
-    let merged: CovResults
-    do {
-      merged = try ResultsMerger.merge(loaded)
-    } catch {
-      throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
-    }
-    do {
-      try ResultsFile.write(merged, to: output)
-    } catch {
-      throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
-    }
+    let merged = try MergeRun.run(inputs: inputs, output: output)
     let console = Console()
     console.outUntrusted(TerminalTable.render(merged, style: console.outStyle))
     throw merged.verdict.passed ? ExitStatus.passed : ExitStatus.gateFailed

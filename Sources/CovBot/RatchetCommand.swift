@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovBotKit
 import CovEngine
 import Foundation
 import Reporters
@@ -59,39 +60,11 @@ struct RatchetCommand: AsyncParsableCommand {
   func run() async throws {
     let console = Console()
     let measured = try await loadResults(console: console)
-    let moduleDirectory = results == nil ? measured.moduleDir : moduleDirectory(for: measured)
-    let plan = RatchetPlan(
-      results: measured, moduleDirectory: moduleDirectory, margin: margin, initialize: initialize)
-    for problem in plan.problems {
-      console.error("warning: \(problem.importPath) left alone: \(problem.reason)")
-    }
-    if proposal.propose {
-      let run = RatchetProposalRun(
-        options: proposal, environment: ProcessInfo.processInfo.environment, console: console)
-      return try await run.run(plan, results: measured)
-    }
-    guard !plan.changes.isEmpty else {
-      console.out(
-        "Nothing to ratchet: no floor lags its coverage by more than \(measured.settings.tolerance) points.\n")
-      return
-    }
-    console.outUntrusted(RatchetTable.render(plan))
-    guard write else {
-      console.out("\n" + plan.unifiedDiff)
-      console.out("\nDry run: nothing written. Run with --write to apply.\n")
-      return
-    }
-    let written: [String]
-    do {
-      written = try plan.write()
-    } catch {
-      throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
-    }
-    console.out("\nWrote \(written.count) floor file(s).\n")
-    if commit {
-      try await LocalGit(directory: moduleDirectory).commit(files: written, message: RatchetTable.commitMessage(plan))
-      console.out("Committed: \(RatchetTable.commitTitle(plan))\n")
-    }
+    let mode: RatchetRun.Mode = proposal.propose ? .propose(proposal.settings) : write ? .write(commit: commit) : .dryRun
+    let run = RatchetRun(
+      margin: margin, initialize: initialize, mode: mode, environment: ProcessInfo.processInfo.environment,
+      output: console.runOutput)
+    try await run.run(measured, moduleDirectory: results == nil ? measured.moduleDir : moduleDirectory(for: measured))
   }
 
   /// The results to ratchet: from `--results`, or from a gate run (whose results file is written too).
@@ -100,11 +73,12 @@ struct RatchetCommand: AsyncParsableCommand {
       do {
         return try ResultsFile.read(from: results)
       } catch {
-        throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
+        throw RunFailure(.usage, "\(error)")
       }
     }
-    let (measured, signal) = try await gate.measure(console: console, secretVariables: [proposal.tokenEnv])
-    try gate.writeResults(measured)
+    let run = try gate.run(console: console, secretVariables: [proposal.github.tokenEnv])
+    let (measured, signal) = try await run.measure()
+    _ = try run.writeResults(measured)
     if let signal { throw ExitCode(128 + signal) }
     return measured
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovBotKit
 import CovEngine
 import Foundation
 import Reporters
@@ -58,47 +59,9 @@ struct ReportOptions: ParsableArguments {
       templateDirectory: templateDirectory)
   }
 
-  /// Checks the inputs that can be checked before a long measurement: the template directory
-  /// loads and the base results file reads. Throws a usage failure (exit 2) naming the file.
-  func preflight() throws {
-    do {
-      if let templateDirectory { _ = try TemplateLibrary(directory: templateDirectory) }
-      if let basePath { _ = try ResultsFile.read(from: basePath) }
-    } catch {
-      throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
-    }
-  }
-
-  /// With `--base`: sets `results.diff`, and with `--max-drop` fails the packages that dropped
-  /// too far (recorded in `results.settings.maxDrop`; the verdict is refreshed).
-  func applyBase(to results: inout CovResults) throws {
-    guard let basePath else { return }
-    let base: CovResults
-    do {
-      base = try ResultsFile.read(from: basePath)
-    } catch {
-      throw CommandFailure(code: ExitStatus.usage, description: "--base: \(error)")
-    }
-    if let maxDrop { MaxDropRule.apply(maxDrop, base: base, to: &results) }
-    results.diff = ThresholdDiff(head: results, base: base)
-  }
-
-  /// Writes every requested report; with `GITHUB_ACTIONS=true` also the step outputs (`status`,
-  /// `total-coverage`, `failed-packages`, `loose-packages`), the job summary and `::error`
-  /// annotations (on standard output).
-  func writeReports(for results: CovResults) throws {
-    try writeReports(for: results) { line in Console.write(line + "\n", to: STDOUT_FILENO) }
-  }
-
-  /// As ``writeReports(for:)``, with workflow commands going to `emit`.
-  func writeReports(for results: CovResults, emit: (String) -> Void) throws {
-    do {
-      try ReportWriter(request: request, environment: ProcessInfo.processInfo.environment).write(results, emit: emit)
-    } catch let error as TemplateError {
-      throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
-    } catch {
-      // Unwritable report files or runner files: the machine, not the configuration.
-      throw CommandFailure(code: ExitStatus.infrastructure, description: "\(error)")
-    }
+  /// The reports these flags ask for, with the templates and the base results loaded: a bad
+  /// template directory or base file fails here, in seconds, not after a long measurement.
+  func run(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ReportRun {
+    try ReportRun(request: request, basePath: basePath, maxDrop: maxDrop, environment: environment)
   }
 }

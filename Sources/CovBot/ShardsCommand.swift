@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovBotKit
 import CovEngine
 import Foundation
 
@@ -15,7 +16,7 @@ struct ShardsCommand: AsyncParsableCommand {
 
   @OptionGroup var options: GateOptions
 
-  @Option(name: .short, help: "The number of shards.")
+  @Option(name: .short, parsing: .unconditional, help: "The number of shards.")
   var n: Int
 
   func validate() throws {
@@ -29,7 +30,7 @@ struct ShardsCommand: AsyncParsableCommand {
     do {
       plan = try await CoverageGate(go: try options.toolchain()).shardPlan(count: n, configuration: configuration)
     } catch {
-      throw CommandFailure(engineError: error)
+      throw RunFailure(classifying: error)
     }
     let output = ShardPlanOutput(plan: plan)
     let encoder = JSONEncoder()

@@ -8,21 +8,30 @@ public struct ReportWriter: Sendable {
   public var request: ReportRequest
   /// The process environment (`GITHUB_ACTIONS`, `GITHUB_OUTPUT`, …).
   public var environment: [String: String]
+  /// The Markdown renderer, its templates loaded once for the whole run.
+  public var markdown: MarkdownReport
 
-  /// Creates a writer for `request`.
-  public init(request: ReportRequest, environment: [String: String]) {
+  /// Creates a writer for `request` that renders Markdown with `markdown`.
+  public init(request: ReportRequest, environment: [String: String], markdown: MarkdownReport) {
     self.request = request
     self.environment = environment
+    self.markdown = markdown
+  }
+
+  /// Creates a writer for `request`, loading the templates of `request.templateDirectory`.
+  ///
+  /// Throws ``TemplateError`` when the templates do not load.
+  public init(request: ReportRequest, environment: [String: String]) throws {
+    try self.init(
+      request: request, environment: environment, markdown: MarkdownReport(templateDirectory: request.templateDirectory))
   }
 
   /// Writes each requested file atomically, then the Actions outputs; workflow commands go to `emit`.
   ///
-  /// Throws ``TemplateError`` before writing anything when the templates do not load. Otherwise
-  /// one failure does not stop the others: every file that can be written is, then a single
+  /// One failure does not stop the others: every file that can be written is, then a single
   /// ``ReportWriteError`` lists what failed.
   public func write(_ results: CovResults, emit: (String) -> Void) throws {
     var failures: [String] = []
-    let markdown = try MarkdownReport(templates: TemplateLibrary(directory: request.templateDirectory))
     let actions = GitHubActionsOutput(environment: environment)
     let runURL = actions.runURL
 

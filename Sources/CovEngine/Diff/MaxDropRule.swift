@@ -27,7 +27,9 @@ public enum MaxDropRule {
         "coverage fell \(dropPoints(from: before, to: head)) points vs base "
         + "(\(before.flooredPercent(decimals: 2))% → \(head.flooredPercent(decimals: 2))%), "
         + "more than --max-drop \(maxDrop)"
-      if package.status == .fail {
+      if package.reason.contains(explanation) {
+        // Already applied (results gated with --base, then reported or published with it again).
+      } else if package.status == .fail {
         results.packages[index].reason = package.reason.isEmpty ? explanation : "\(package.reason); \(explanation)"
       } else {
         results.packages[index].status = .fail

@@ -5,9 +5,11 @@ import Foundation
 struct EventPayload: Decodable, Sendable {
   struct Repository: Decodable, Sendable {
     var fullName: String?
+    var defaultBranch: String?
 
     enum CodingKeys: String, CodingKey {
       case fullName = "full_name"
+      case defaultBranch = "default_branch"
     }
   }
 
@@ -42,10 +44,12 @@ struct EventPayload: Decodable, Sendable {
 
   var pullRequest: PullRequest?
   var workflowRun: WorkflowRun?
+  var repository: Repository?
 
   enum CodingKeys: String, CodingKey {
     case pullRequest = "pull_request"
     case workflowRun = "workflow_run"
+    case repository
   }
 
   static func read(from path: String) throws(GitHubError) -> EventPayload {
@@ -63,6 +67,7 @@ struct EventPayload: Decodable, Sendable {
   }
 
   func apply(to context: inout GitHubContext) {
+    context.defaultBranch = repository?.defaultBranch
     if let pullRequest {
       context.pullRequest = pullRequest.number
       if let head = pullRequest.head?.sha { context.headSHA = head }

@@ -24,6 +24,10 @@ public struct GitHubContext: Sendable, Hashable {
   public var runURL: String?
   /// Whether this runs inside GitHub Actions (`GITHUB_ACTIONS=true`).
   public var isActions: Bool
+  /// A pull request's base branch (`GITHUB_BASE_REF`).
+  public var baseRef: String?
+  /// The repository's default branch, from the event payload.
+  public var defaultBranch: String?
 
   /// Creates a context.
   public init(
@@ -43,7 +47,7 @@ public struct GitHubContext: Sendable, Hashable {
   }
 
   /// Reads `GITHUB_REPOSITORY`, `GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH` (the event payload),
-  /// `GITHUB_SHA`, `GITHUB_SERVER_URL`, `GITHUB_RUN_ID` and `GITHUB_ACTIONS`.
+  /// `GITHUB_SHA`, `GITHUB_BASE_REF`, `GITHUB_SERVER_URL`, `GITHUB_RUN_ID` and `GITHUB_ACTIONS`.
   ///
   /// A payload that cannot be read is an error naming the file; a missing variable just leaves its field empty.
   public static func fromEnvironment(_ environment: [String: String]) throws(GitHubError) -> GitHubContext {
@@ -57,6 +61,7 @@ public struct GitHubContext: Sendable, Hashable {
       context.repository = try RepositoryID(parsing: repository, source: "GITHUB_REPOSITORY")
     }
     context.eventName = value("GITHUB_EVENT_NAME")
+    context.baseRef = value("GITHUB_BASE_REF")
     context.headSHA = value("GITHUB_SHA")
     if let path = value("GITHUB_EVENT_PATH") {
       let event = try EventPayload.read(from: path)

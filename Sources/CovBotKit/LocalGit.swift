@@ -15,15 +15,15 @@ struct LocalGit {
     let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
       .map { "\($0)/git" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     guard let path else {
-      throw CommandFailure(code: ExitStatus.infrastructure, description: "git not found on PATH; --commit needs git")
+      throw RunFailure(.infrastructure, "git not found on PATH; --commit needs git")
     }
     let child = ChildProcess(
       executable: path, arguments: arguments, workingDirectory: directory, timeout: .seconds(60))
     let (result, output) = try await child.runCollecting()
     guard result.succeeded else {
-      throw CommandFailure(
-        code: ExitStatus.infrastructure,
-        description: "\(child.commandLine) failed (\(result.summary)): \(result.stderr). The floor files are written; "
+      throw RunFailure(
+        .infrastructure,
+        "\(child.commandLine) failed (\(result.summary)): \(result.stderr). The floor files are written; "
           + "commit them yourself.")
     }
     return output

@@ -8,34 +8,45 @@ import Reporters
 ///
 /// The plan is rebased onto the base branch first: each floor file is read at the base head, so a floor that
 /// was raised there meanwhile is never lowered and the rest of the file stays the base's.
-struct RatchetProposalRun {
-  var options: RatchetProposalOptions
-  var environment: [String: String]
-  var console: Console
+public struct RatchetProposalRun: Sendable {
+  /// Where the pull request goes.
+  public var settings: RatchetProposalSettings
+  /// The process environment (GitHub Actions' variables, the token's variable).
+  public var environment: [String: String]
+  /// Where the run prints.
+  public var output: RunOutput
 
-  /// Proposes `plan` (measured as `results`); exits 2 on configuration errors and 3 when GitHub failed.
-  func run(_ plan: RatchetPlan, results: CovResults) async throws {
+  /// Creates a proposal run.
+  public init(settings: RatchetProposalSettings, environment: [String: String], output: RunOutput) {
+    self.settings = settings
+    self.environment = environment
+    self.output = output
+  }
+
+  /// Proposes `plan` (measured as `results`); throws a usage ``RunFailure`` on configuration errors
+  /// and an infrastructure one when GitHub failed.
+  public func run(_ plan: RatchetPlan, results: CovResults) async throws {
     let actions = GitHubActionsOutput(environment: environment)
     // Mask first, before anything else this step prints (the runner hides masked values in logs).
-    if actions.isActions, let token = GitHubToken(environment[options.tokenEnv] ?? "") {
-      console.out(token.maskCommand + "\n")
+    if actions.isActions, let token = GitHubToken(environment[settings.github.tokenVariable] ?? "") {
+      output.line(token.maskCommand)
     }
     let templates: TemplateLibrary
     do {
-      templates = try TemplateLibrary(directory: options.templateDirectory)
+      templates = try TemplateLibrary(directory: settings.templateDirectory)
     } catch {
-      throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
+      throw RunFailure(.usage, "\(error)")
     }
-    let (client, repository) = try connect()
-    let branch = options.proposalBranch
-    let baseBranch = options.baseBranch(environment: environment)
-    let prefix = options.repositoryPrefix(moduleDirectory: plan.moduleDirectory, environment: environment)
+    let (client, repository, context) = try connect()
+    let branch = settings.branch
+    let baseBranch = settings.resolvedBaseBranch(context: context)
+    let prefix = settings.repositoryPrefix(moduleDirectory: plan.moduleDirectory, environment: environment)
     guard !plan.changes.isEmpty else {
-      console.out(
-        "Nothing to ratchet: no floor lags its coverage by more than \(plan.tolerance) points.\n")
+      output.line(
+        "Nothing to ratchet: no floor lags its coverage by more than \(plan.tolerance) points.")
       return try await retire(branch: branch, tolerance: plan.tolerance, client: client, repository: repository)
     }
-    console.out(RatchetTable.render(plan))
+    output.untrusted(RatchetTable.render(plan))
 
     let base: BranchTip
     let rebased: RatchetPlan
@@ -45,14 +56,14 @@ struct RatchetProposalRun {
       let (kept, dropped) = try await rebase(plan, onto: base, prefix: prefix, client: client, repository: repository)
       rebased = kept
       leftOut += dropped
-      for line in dropped { console.out("covbot: left out \(line)\n") }
+      for line in dropped { output.line("covbot: left out \(line)") }
     } catch {
       throw Self.failure(
         PullRequestProposalError(
           step: .readBase, repository: repository, branch: branch, baseBranch: baseBranch, underlying: error))
     }
     guard !rebased.changes.isEmpty else {
-      console.out("Nothing left to raise on \(baseBranch): its floor files are already at least as high.\n")
+      output.line("Nothing left to raise on \(baseBranch): its floor files are already at least as high.")
       return try await retire(branch: branch, tolerance: plan.tolerance, client: client, repository: repository)
     }
 
@@ -62,7 +73,7 @@ struct RatchetProposalRun {
         plan: rebased, leftOut: leftOut, prefix: prefix, templates: templates, branch: branch, base: base,
         commit: results.commit, runURL: actions.runURL)
     } catch {
-      throw CommandFailure(code: ExitStatus.usage, description: "\(error)")
+      throw RunFailure(.usage, "\(error)")
     }
     let proposal = PullRequestProposal(
       branch: branch, baseBranch: baseBranch,
@@ -127,21 +138,21 @@ struct RatchetProposalRun {
     let retired: [RetiredProposal]
     do throws(PullRequestProposalError) {
       retired = try await client.retirePullRequestProposal(
-        branch: branch, note: RatchetProposalText.staleNote(closing: options.closeStale, tolerance: tolerance),
-        marker: RatchetProposalText.staleMarker, close: options.closeStale, in: repository)
+        branch: branch, note: RatchetProposalText.staleNote(closing: settings.closeStale, tolerance: tolerance),
+        marker: RatchetProposalText.staleMarker, close: settings.closeStale, in: repository)
     } catch {
       throw Self.failure(error)
     }
-    if retired.isEmpty { console.out("covbot: no open pull request from \(branch); nothing to do.\n") }
+    if retired.isEmpty { output.line("covbot: no open pull request from \(branch); nothing to do.") }
     for entry in retired {
       let number = entry.pullRequest.number
       switch entry.action {
       case .noted:
-        console.out("covbot: commented on #\(number) that it is no longer needed: \(entry.note.htmlURL)\n")
+        output.line("covbot: commented on #\(number) that it is no longer needed: \(entry.note.htmlURL)")
       case .alreadyNoted:
-        console.out("covbot: #\(number) already says it is no longer needed; nothing written.\n")
+        output.line("covbot: #\(number) already says it is no longer needed; nothing written.")
       case .closed:
-        console.out("covbot: closed #\(number), no longer needed: \(entry.pullRequest.htmlURL)\n")
+        output.line("covbot: closed #\(number), no longer needed: \(entry.pullRequest.htmlURL)")
       }
     }
     writeOutputs(nil)
@@ -151,20 +162,20 @@ struct RatchetProposalRun {
     let base = "\(outcome.base.branch) (\(outcome.base.commit.prefix(12)))"
     let commit = outcome.commit.prefix(12)
     switch outcome.branch {
-    case .created: console.out("covbot: pushed \(branch) at \(commit), on top of \(base)\n")
+    case .created: output.line("covbot: pushed \(branch) at \(commit), on top of \(base)")
     case .moved(let from):
-      console.out("covbot: moved \(branch) from \(from.prefix(12)) to \(commit), on top of \(base)\n")
-    case .unchanged: console.out("covbot: \(branch) already holds these floors on top of \(base); nothing committed\n")
+      output.line("covbot: moved \(branch) from \(from.prefix(12)) to \(commit), on top of \(base)")
+    case .unchanged: output.line("covbot: \(branch) already holds these floors on top of \(base); nothing committed")
     }
     let pullRequest = outcome.pullRequest
     switch outcome.pullRequestChange {
-    case .opened: console.out("covbot: opened pull request #\(pullRequest.number): \(pullRequest.htmlURL)\n")
-    case .updated: console.out("covbot: updated pull request #\(pullRequest.number): \(pullRequest.htmlURL)\n")
+    case .opened: output.line("covbot: opened pull request #\(pullRequest.number): \(pullRequest.htmlURL)")
+    case .updated: output.line("covbot: updated pull request #\(pullRequest.number): \(pullRequest.htmlURL)")
     case .unchanged:
-      console.out("covbot: pull request #\(pullRequest.number) is up to date: \(pullRequest.htmlURL)\n")
+      output.line("covbot: pull request #\(pullRequest.number) is up to date: \(pullRequest.htmlURL)")
     }
     if outcome.removedStaleNote {
-      console.out("covbot: deleted the note on #\(pullRequest.number) that said it was no longer needed\n")
+      output.line("covbot: deleted the note on #\(pullRequest.number) that said it was no longer needed")
     }
   }
 
@@ -177,45 +188,42 @@ struct RatchetProposalRun {
     do {
       try GitHubActionsOutput(environment: environment).writeOutputs(outputs)
     } catch {
-      console.error("covbot: warning: \(error)")
+      output.errorLine("covbot: warning: \(error)")
     }
   }
 
   /// GitHub starts no workflow for events caused by GitHub Actions' own token: say so, and what to use instead.
   private func noteActionsToken(pullRequest: PullRequest) {
-    guard environment["GITHUB_ACTIONS"] == "true", options.tokenEnv == "GITHUB_TOKEN" else { return }
+    guard output.inActions, settings.github.tokenVariable == "GITHUB_TOKEN" else { return }
     let note = """
       #\(pullRequest.number) was pushed with the workflow's GITHUB_TOKEN, and GitHub starts no workflows for \
       events that token causes: no checks run on the pull request (required checks wait forever). Use a GitHub App \
       token or a personal access token instead: store it as a secret, pass it to the step as COVBOT_RATCHET_TOKEN \
       and run `covbot ratchet --propose --token-env COVBOT_RATCHET_TOKEN`.
       """
-    console.error("covbot: note: \(note)")
-    console.out("::notice title=covbot ratchet::\(WorkflowCommands.escapeData(note))\n")
+    output.errorLine("covbot: note: \(note)")
+    output.line("::notice title=covbot ratchet::\(WorkflowCommands.escapeData(note))")
   }
 
-  /// The client and the repository, or exit 2 naming what is missing.
-  private func connect() throws -> (GitHubClient, RepositoryID) {
+  /// The client, the repository and the run's context, or a usage failure naming what is missing.
+  private func connect() throws -> (GitHubClient, RepositoryID, GitHubContext) {
     do throws(GitHubError) {
-      let name = options.repository ?? environment["GITHUB_REPOSITORY"].flatMap { $0.isEmpty ? nil : $0 }
-      guard let name else {
+      let context = try GitHubContext.fromEnvironment(environment).overriding(
+        repository: try settings.github.repositoryID(), pullRequest: nil, sha: nil)
+      guard let repository = context.repository else {
         throw GitHubError(
           kind: .configuration,
           message: "no repository: pass --repo OWNER/NAME, or run inside GitHub Actions (GITHUB_REPOSITORY)")
       }
-      let repository = try RepositoryID(
-        parsing: name, source: options.repository == nil ? "GITHUB_REPOSITORY" : "--repo")
-      let client = try PublishOptions.client(
-        environment: environment, tokenEnv: options.tokenEnv, maxWait: options.maxWait)
-      return (client, repository)
+      return (try settings.github.client(environment: environment), repository, context)
     } catch {
-      throw CommandFailure(code: ExitStatus.usage, description: "cannot propose the ratchet: \(error)")
+      throw RunFailure(.usage, "cannot propose the ratchet: \(error)")
     }
   }
 
-  /// A GitHub failure: exit 3 with the step, GitHub's answer and what to change.
-  private static func failure(_ error: PullRequestProposalError) -> CommandFailure {
-    CommandFailure(code: ExitStatus.infrastructure, description: error.description)
+  /// A GitHub failure: the step, GitHub's answer and what to change.
+  private static func failure(_ error: PullRequestProposalError) -> RunFailure {
+    RunFailure(.infrastructure, error.description)
   }
 
   /// `floorFile` (relative to the module root) relative to the repository root.
