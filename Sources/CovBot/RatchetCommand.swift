@@ -60,7 +60,8 @@ struct RatchetCommand: AsyncParsableCommand {
   func run() async throws {
     let console = Console()
     let measured = try await loadResults(console: console)
-    let mode: RatchetRun.Mode = proposal.propose ? .propose(proposal.settings) : write ? .write(commit: commit) : .dryRun
+    let mode: RatchetRun.Mode =
+      proposal.propose ? .propose(proposal.settings) : write ? .write(commit: commit) : .dryRun
     let run = RatchetRun(
       margin: margin, initialize: initialize, mode: mode, environment: ProcessInfo.processInfo.environment,
       output: console.runOutput)

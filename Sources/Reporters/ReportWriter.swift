@@ -23,7 +23,8 @@ public struct ReportWriter: Sendable {
   /// Throws ``TemplateError`` when the templates do not load.
   public init(request: ReportRequest, environment: [String: String]) throws {
     try self.init(
-      request: request, environment: environment, markdown: MarkdownReport(templateDirectory: request.templateDirectory))
+      request: request, environment: environment, markdown: MarkdownReport(templateDirectory: request.templateDirectory)
+    )
   }
 
   /// Writes each requested file atomically, then the Actions outputs; workflow commands go to `emit`.

@@ -207,6 +207,12 @@ public struct ChildProcessResult: Sendable {
     return nil
   }
 
+  /// The signal that killed the child, when one did.
+  public var terminatingSignal: Int32? {
+    if case .exited(.signaled(let signal)) = outcome { return signal }
+    return nil
+  }
+
   /// `exit status 2`, `killed by signal 9`, `timed out`.
   public var summary: String {
     switch outcome {

@@ -45,6 +45,10 @@ enum CovBotProcess {
       timeout: timeout)
     child.stderrLimit = 16 << 20
     let (result, stdout) = try await child.runCollecting()
+    // Killed by a signal, covbot "exits" 128 + signal, as a shell reports it.
+    if let signal = result.terminatingSignal {
+      return Output(exitCode: 128 + signal, stdout: stdout, stderr: result.stderr)
+    }
     guard let code = result.exitCode else {
       throw FixtureError("covbot \(arguments.joined(separator: " ")) ended with \(result.summary)\n\(result.stderr)")
     }
