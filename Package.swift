@@ -88,6 +88,7 @@ let package = Package(
         .product(name: "SystemPackage", package: "swift-system"),
       ],
       path: "Benchmarks/CovBotBench",
+      resources: [.copy("Resources")],
       swiftSettings: strictSettings
     ),
 

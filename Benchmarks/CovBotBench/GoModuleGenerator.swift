@@ -16,6 +16,7 @@ struct GoModuleGenerator: Sendable {
 
   /// Replaces `dir` with a fresh module and describes what was written.
   func write(to dir: String) throws(BenchError) -> GeneratedModule {
+    let catalog = try GoSnippetCatalog.load()
     let files = FileManager.default
     do {
       if files.fileExists(atPath: dir) { try files.removeItem(atPath: dir) }
@@ -24,7 +25,8 @@ struct GoModuleGenerator: Sendable {
       var random = SeededGenerator(seed: seed)
       var packages: [GeneratedPackage] = []
       for index in 0..<packageCount {
-        let package = try writePackage(index: index, earlier: packages, in: dir, random: &random)
+        let package = try writePackage(
+          index: index, catalog: catalog, earlier: packages, in: dir, random: &random)
         packages.append(package)
       }
       return GeneratedModule(dir: dir, modulePath: modulePath, packages: packages)
@@ -40,13 +42,13 @@ struct GoModuleGenerator: Sendable {
   }
 
   private func writePackage(
-    index: Int, earlier: [GeneratedPackage], in moduleDir: String, random: inout SeededGenerator
+    index: Int, catalog: [GoSnippet], earlier: [GeneratedPackage], in moduleDir: String,
+    random: inout SeededGenerator
   ) throws -> GeneratedPackage {
     let name = packageName(index)
     let relativeDir = "pkg/\(name)"
     let dir = "\(moduleDir)/\(relativeDir)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let catalog = GoSnippetCatalog.all
     let hasTests = index != packageCount - 1
 
     // Snippets: one chosen round-robin (so every snippet is used), the rest at random.

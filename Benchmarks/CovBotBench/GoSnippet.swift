@@ -1,5 +1,7 @@
 /// One Go source file the module generator can put into a package, with tests for some of its branches.
 ///
+/// Snippets are written as Go under `Resources/snippets/` and read by ``GoSnippetCatalog``.
+///
 /// A snippet uses its imports for real work, so the generated packages pull in realistic, shared
 /// standard-library dependency graphs. Each test case exercises one branch; the generator picks a
 /// subset of them per package, which makes coverage partial and different from package to package.

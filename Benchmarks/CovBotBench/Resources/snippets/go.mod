@@ -1,0 +1,3 @@
+module covbot.bench/snippets
+
+go 1.22
