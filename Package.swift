@@ -38,18 +38,25 @@ let package = Package(
       name: "DecodingDiagnostics",
       swiftSettings: strictSettings
     ),
+    // What several modules share: child processes, signals, atomic files, locks (as swift-nio
+    // keeps NIOConcurrencyHelpers apart).
     .target(
-      name: "CovEngine",
+      name: "CovBotSupport",
       dependencies: [
-        "DecodingDiagnostics",
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "SystemPackage", package: "swift-system"),
       ],
       swiftSettings: strictSettings
     ),
     .target(
+      name: "CovEngine",
+      dependencies: ["CovBotSupport", "DecodingDiagnostics"],
+      swiftSettings: strictSettings
+    ),
+    .target(
       name: "Reporters",
       dependencies: [
+        "CovBotSupport",
         "CovEngine",
         "CLibXML2",
         .product(name: "Mustache", package: "swift-mustache"),
@@ -64,7 +71,7 @@ let package = Package(
     // The runs a command performs (gate, report, publish, ratchet, merge) as plain-value APIs.
     .target(
       name: "CovBotKit",
-      dependencies: ["CovEngine", "Reporters", "GitHub"],
+      dependencies: ["CovBotSupport", "CovEngine", "Reporters", "GitHub"],
       swiftSettings: strictSettings
     ),
     // The `covbot` executable: argument parsing and printing only.
@@ -72,6 +79,7 @@ let package = Package(
       name: "CovBot",
       dependencies: [
         "CovBotKit",
+        "CovBotSupport",
         "CovEngine",
         "Reporters",
         "GitHub",
@@ -82,6 +90,7 @@ let package = Package(
     .executableTarget(
       name: "CovBotBench",
       dependencies: [
+        "CovBotSupport",
         "CovEngine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Subprocess", package: "swift-subprocess"),
@@ -103,7 +112,7 @@ let package = Package(
     // Test support: Go fixture modules and the toolchain the tests run them with.
     .target(
       name: "TestSupport",
-      dependencies: ["CovEngine"],
+      dependencies: ["CovBotSupport", "CovEngine"],
       path: "Tests/TestSupport",
       swiftSettings: strictSettings
     ),
@@ -113,8 +122,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(
+      name: "CovBotSupportTests",
+      dependencies: ["CovBotSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "CovEngineTests",
-      dependencies: ["CovEngine", "TestSupport"],
+      dependencies: ["CovBotSupport", "CovEngine", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
@@ -130,12 +144,12 @@ let package = Package(
     ),
     .testTarget(
       name: "CovBotKitTests",
-      dependencies: ["CovBotKit", "CovEngine", "Reporters", "GitHub", "FakeGitHub", "TestSupport"],
+      dependencies: ["CovBotKit", "CovBotSupport", "CovEngine", "Reporters", "GitHub", "FakeGitHub", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "CovBotTests",
-      dependencies: ["CovEngine", "FakeGitHub", "TestSupport"],
+      dependencies: ["CovBotSupport", "CovEngine", "FakeGitHub", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CovBotSupport
 import CovEngine
 import Foundation
 

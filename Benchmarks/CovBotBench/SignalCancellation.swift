@@ -1,3 +1,4 @@
+import CovBotSupport
 import CovEngine
 
 /// Turns SIGINT and SIGTERM into cancellation of the benchmark, so running children are torn down

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CovBotKit
+import CovBotSupport
 import CovEngine
 import Foundation
 

@@ -1,4 +1,5 @@
 import CovBotKit
+import CovBotSupport
 import CovEngine
 import Foundation
 

@@ -1,3 +1,4 @@
+import CovBotSupport
 import Testing
 
 @testable import CovEngine

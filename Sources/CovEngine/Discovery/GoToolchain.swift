@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 /// The `go` command CovBot drives, and the environment every go child runs with.

@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 /// Floors to raise: explicit floors that are LOOSE, and with `initialize` packages without a `.covgate`.

@@ -1,3 +1,5 @@
+import CovBotSupport
+
 /// What a runner measures: the packages, their extra test packages, and how.
 struct MeasurementPlan: Sendable {
   /// Packages to measure, in scheduling order.

@@ -1,3 +1,5 @@
+import CovBotSupport
+
 /// What running one package's tests produced, before gating.
 struct PackageMeasurement: Sendable {
   /// Statement counts from the profile, when it has the package.

@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 /// Measures each package with its own `go test -json -coverpkg=P -coverprofile` process, N at once.

@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 /// Fills the Go build cache once before N parallel `go test` processes start.

@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 /// Measures every package with one `go test -json -cover -coverprofile` process.

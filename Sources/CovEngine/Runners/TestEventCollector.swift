@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 /// Folds a `go test -json` stream into per-package outcomes: test counts, failing tests and

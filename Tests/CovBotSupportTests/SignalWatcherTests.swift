@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CovEngine
+@testable import CovBotSupport
 
 #if canImport(Glibc)
 import Glibc

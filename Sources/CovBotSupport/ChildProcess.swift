@@ -224,14 +224,18 @@ public struct ChildProcessResult: Sendable {
   }
 }
 
-/// Text collected up to a byte limit; the rest is dropped.
-struct BoundedText: Sendable {
-  var limit: Int
-  private(set) var text = ""
+/// Text collected up to a byte limit; the rest is dropped (the head is what explains a failure).
+public struct BoundedText: Sendable {
+  /// The most bytes kept.
+  public var limit: Int
+  /// The text kept so far.
+  public private(set) var text = ""
 
-  init(limit: Int) { self.limit = limit }
+  /// Creates an empty text that keeps at most `limit` bytes.
+  public init(limit: Int) { self.limit = limit }
 
-  mutating func appendLine(_ line: String) {
+  /// Appends `line` and a line break, unless that would pass the limit.
+  public mutating func appendLine(_ line: String) {
     let needed = line.utf8.count + 1
     if text.utf8.count + needed <= limit {
       text += line

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CovEngine
+@testable import CovBotSupport
 
 @Suite struct LineSplitterTests {
   /// Feeds `text` in chunks of `chunkSize` bytes and collects the lines.
