@@ -5,7 +5,10 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
   var duration: Duration
 
   init?(argument: String) {
+    // Ten years at most: `inf` or `1e300` would trap the Int64 conversion.
+    let longest = 10 * 365.25 * 24 * 3600
     if let seconds = Double(argument), seconds > 0 {
+      guard seconds <= longest else { return nil }
       duration = .milliseconds(Int64(seconds * 1000))
       return
     }
@@ -25,7 +28,7 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
       }
       number = ""
     }
-    guard number.isEmpty, total > 0 else { return nil }
+    guard number.isEmpty, total > 0, total <= longest else { return nil }
     duration = .milliseconds(Int64(total * 1000))
   }
 

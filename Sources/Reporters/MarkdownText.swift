@@ -93,6 +93,8 @@ public enum MarkdownText {
 
   /// Points with a sign and one decimal: `+1.2`, `−3.4` (a true minus sign), `±0.0`.
   static func points(_ value: Double) -> String {
+    // The range check keeps a value from a foreign results file from trapping the Int64 conversion.
+    guard value.isFinite, abs(value) < 1e15 else { return "?" }
     let tenths = (value * 10).rounded()
     if tenths == 0 { return "±0.0" }
     let magnitude = Int64(abs(tenths))

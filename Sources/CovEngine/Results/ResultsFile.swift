@@ -36,14 +36,23 @@ public enum ResultsFile {
         reason: "schemaVersion \(version) is not supported (this covbot reads \(CovResults.currentSchemaVersion))")
     }
     do {
-      return try decoder.decode(CovResults.self, from: data)
+      let results = try decoder.decode(CovResults.self, from: data)
+      try ResultsLimits.check(results)
+      return results
     } catch {
       throw ResultsFileError(path: path, reason: DecodingErrorText.describe(error))
     }
   }
 
+  /// The largest results file read, in bytes.
+  public static let maxFileBytes = 1 << 30
+
   /// Reads results from `path`.
   public static func read(from path: String) throws(ResultsFileError) -> CovResults {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+    guard size <= maxFileBytes else {
+      throw ResultsFileError(path: path, reason: "\(size) bytes, larger than the \(maxFileBytes) a results file may be")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ResultsFileError(path: path, reason: "file not found or unreadable")
     }
