@@ -131,4 +131,19 @@ import Glibc
     #expect(try leftovers(root).isEmpty)
     #expect(!FileManager.default.fileExists(atPath: root + "/missing"))
   }
+
+  @Test func aFileHeldOpenBehindProcIsAppendedToNotReplaced() throws {
+    let path = root + "/stdout.log"
+    try "earlier output\n".write(toFile: path, atomically: false, encoding: .utf8)
+    let descriptor = open(path, O_WRONLY | O_APPEND)
+    try #require(descriptor >= 0)
+    defer { close(descriptor) }
+    var before = stat()
+    #expect(stat(path, &before) == 0)
+    try AtomicFile.write("{}\n", to: "/proc/self/fd/\(descriptor)")
+    var after = stat()
+    #expect(stat(path, &after) == 0)
+    #expect(after.st_ino == before.st_ino)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "earlier output\n{}\n")
+  }
 }

@@ -22,7 +22,8 @@ private let posixWrite = Darwin.write
 ///   A link whose target does not exist creates that target, as `cp` does (its directory must exist).
 /// - a character or block device, a FIFO or a socket (`/dev/null`, `/dev/stdout`, a pipe): written
 ///   into directly with `open(O_WRONLY)`, never truncated, replaced or renamed over. Opening a FIFO
-///   waits for a reader, as a shell redirection does.
+///   waits for a reader, as a shell redirection does. A regular file reached through `/dev/` or
+///   `/proc/` (`/dev/stdout` redirected to a file) is appended to the same way.
 /// - a directory: an error naming it.
 ///
 /// Every failure names the file and carries the system's reason (`No space left on device`); a
@@ -40,8 +41,8 @@ public enum AtomicFile {
       throw FileWriteError(
         path: path, reason: target == path ? "it is a directory" : "it leads to the directory \(target)",
         advice: "Give a file name, e.g. \((path as NSString).appendingPathComponent("out.txt")).")
-    case .special(let kind):
-      try writeInPlace(data, to: path, kind: kind)
+    case .special(let kind, let append):
+      try writeInPlace(data, to: path, kind: kind, append: append)
     case .regular(let target, let mode, let owner):
       try replace(target, with: data, mode: mode, owner: owner, reportedAs: path, createDirectories: false)
     case .missing(let target, let viaLink):
@@ -62,8 +63,9 @@ public enum AtomicFile {
     case missing(target: String, viaLink: Bool)
     /// A directory.
     case directory(target: String)
-    /// A device, FIFO or socket, written in place; `kind` names it for errors.
-    case special(kind: String)
+    /// A device, FIFO or socket (or a file held open by the process), written in place, at its
+    /// end with `append`; `kind` names it for errors.
+    case special(kind: String, append: Bool)
   }
 
   /// Follows `path` to what a write should change.
@@ -73,6 +75,10 @@ public enum AtomicFile {
     // /dev/fd/N): a pipe or terminal behind one is written in place, never resolved to a path.
     if stat(path, &info) == 0 {
       switch info.st_mode & S_IFMT {
+      case S_IFREG where path.hasPrefix("/dev/") || path.hasPrefix("/proc/"):
+        // /dev/stdout or /proc/self/fd/N redirected to a file: a shell or covbot itself holds that
+        // file open, so replacing it would send everything written later to an unlinked inode.
+        return .special(kind: "file behind \(path)", append: true)
       case S_IFREG:
         guard let resolved = realpath(path, nil) else {
           throw FileWriteError(path: path, reason: "cannot resolve its links: \(errnoText())")
@@ -84,11 +90,11 @@ public enum AtomicFile {
         let resolved = realpath(path, nil)
         defer { free(resolved) }
         return .directory(target: resolved.map { String(cString: $0) } ?? path)
-      case S_IFCHR: return .special(kind: "character device")
-      case S_IFBLK: return .special(kind: "block device")
-      case S_IFIFO: return .special(kind: "FIFO")
-      case S_IFSOCK: return .special(kind: "socket")
-      default: return .special(kind: "special file")
+      case S_IFCHR: return .special(kind: "character device", append: false)
+      case S_IFBLK: return .special(kind: "block device", append: false)
+      case S_IFIFO: return .special(kind: "FIFO", append: false)
+      case S_IFSOCK: return .special(kind: "socket", append: false)
+      default: return .special(kind: "special file", append: false)
       }
     }
     let statError = errno
@@ -128,8 +134,8 @@ public enum AtomicFile {
   }
 
   /// Writes into a device, FIFO or socket without replacing it.
-  private static func writeInPlace(_ data: Data, to path: String, kind: String) throws(FileWriteError) {
-    let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+  private static func writeInPlace(_ data: Data, to path: String, kind: String, append: Bool) throws(FileWriteError) {
+    let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (append ? O_APPEND : 0))
     guard descriptor >= 0 else {
       throw FileWriteError(path: path, reason: "cannot open the \(kind): \(errnoText())")
     }
