@@ -40,4 +40,23 @@ import Glibc
     let mode = try FileManager.default.attributesOfItem(atPath: directory + "/shared/comment.md")[.posixPermissions]
     #expect(mode as? Int == 0o600)
   }
+
+  @Test func aWriteThatFailsHalfwayLeavesNoTemporaryFile() async throws {
+    let directory = try HostileResultsCommandTests.files("durationSeconds", "2")
+    // A file size limit of 0 makes writing the temporary file fail (EFBIG) after it was created.
+    let shell = ChildProcess(
+      executable: "/bin/sh",
+      arguments: [
+        "-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" report --results good.json --summary out.md",
+        try CovBotProcess.binary,
+      ], workingDirectory: directory, timeout: .seconds(60))
+    let (result, _) = try await shell.runCollecting()
+    #expect(!result.succeeded)
+    #expect(result.stderr.contains("cannot write out.md"), "\(result.stderr)")
+    #expect(result.stderr.contains("File too large"), "\(result.stderr)")
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+      $0 != "good.json" && $0 != "bad.json"
+    }
+    #expect(left.isEmpty, "\(left)")
+  }
 }
