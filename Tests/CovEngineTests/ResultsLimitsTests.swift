@@ -86,6 +86,21 @@ import Testing
     ),
     (["shard", "allPackages", 1], String(repeating: "p", count: 4097), "shard.allPackages[1]: 4097 bytes long"),
     (["module"], String(repeating: "m", count: 4097), "module: 4097 bytes long"),
+    (
+      ["packages", 0, "importPath"], "example.com/m/\u{1B}[2Kfake PASS",
+      "packages[0].importPath: contains the control character U+001B"
+    ),
+    (
+      ["packages", 0, "importPath"], "example.com/m/a\u{202E}og.x",
+      "packages[0].importPath: contains the control character U+202E"
+    ),
+    (
+      ["packages", 0, "testCases", 0, "name"], "TestA\n--- PASS",
+      "packages[0].testCases[0].name: contains the control character U+000A"
+    ),
+    (
+      ["packages", 0, "failedTests"], ["Test\u{0}"], "packages[0].failedTests[0]: contains the control character U+0000"
+    ),
   ]
 
   @Test(arguments: hostile.indices)

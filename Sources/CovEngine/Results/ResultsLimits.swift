@@ -3,7 +3,8 @@
 /// A results file may come from untrusted code (a fork's pull request), and the reporters do
 /// arithmetic and integer conversions on what it holds: a value out of these ranges is refused
 /// with the field's path (`packages[3].durationSeconds: 1e+300 is outside 0–315576000`) instead of
-/// trapping later. Percentages are checked to 0–100 by ``Percent``'s decoder itself.
+/// trapping later. Names (import paths, files, test names, versions) may not hold control or
+/// bidi characters. Percentages are checked to 0–100 by ``Percent``'s decoder itself.
 public enum ResultsLimits {
   /// The longest run or test duration accepted, in seconds: ten years.
   public static let maxSeconds: Double = 10 * 365.25 * 24 * 3600
@@ -27,18 +28,18 @@ public enum ResultsLimits {
   /// Throws a `DecodingError` naming the first field out of range.
   static func check(_ results: CovResults) throws(DecodingError) {
     let check = FieldCheck(path: [])
-    try check.text(results.toolVersion, "toolVersion", max: maxNameBytes)
-    try check.text(results.module, "module", max: maxNameBytes)
-    try check.text(results.moduleDir, "moduleDir", max: maxNameBytes)
-    try check.text(results.goVersion, "goVersion", max: maxNameBytes)
-    try check.text(results.commit, "commit", max: maxNameBytes)
+    try check.name(results.toolVersion, "toolVersion")
+    try check.name(results.module, "module")
+    try check.name(results.moduleDir, "moduleDir")
+    try check.name(results.goVersion, "goVersion")
+    try check.name(results.commit, "commit")
     if let shard = results.shard {
       let inner = check.nested("shard")
       try inner.integer(shard.count, "count", 1...maxShards)
       try inner.integer(shard.index, "index", 1...shard.count)
       try inner.count(shard.allPackages, "allPackages", max: maxPackages)
       for (index, name) in shard.allPackages.enumerated() {
-        try inner.nested("allPackages", index).text(name, nil, max: maxNameBytes)
+        try inner.nested("allPackages", index).name(name, nil)
       }
     }
     let timings = check.nested("timings")
@@ -61,18 +62,18 @@ public enum ResultsLimits {
     try verdict.percent(results.verdict.percent, "percent")
     if let diff = results.diff {
       let inner = check.nested("diff")
-      try inner.text(diff.baseCommit, "baseCommit", max: maxNameBytes)
+      try inner.name(diff.baseCommit, "baseCommit")
       try inner.count(diff.packages, "packages", max: 2 * maxPackages)
       for (index, delta) in diff.packages.enumerated() {
         let field = inner.nested("packages", index)
-        try field.text(delta.importPath, "importPath", max: maxNameBytes)
+        try field.name(delta.importPath, "importPath")
         try field.percent(delta.basePercent, "basePercent")
         try field.percent(delta.headPercent, "headPercent")
         try field.number(delta.deltaPoints, "deltaPoints", -100...100)
       }
       try inner.count(diff.floorChanges, "floorChanges", max: maxPackages)
       for (index, change) in diff.floorChanges.enumerated() {
-        try inner.nested("floorChanges", index).text(change.importPath, "importPath", max: maxNameBytes)
+        try inner.nested("floorChanges", index).name(change.importPath, "importPath")
       }
     }
   }
@@ -105,10 +106,10 @@ private struct FieldCheck {
 
   func package(_ package: PackageResult) throws(DecodingError) {
     let limits = ResultsLimits.self
-    try text(package.importPath, "importPath", max: limits.maxNameBytes)
-    try text(package.dir, "dir", max: limits.maxNameBytes)
-    try text(package.floorFile, "floorFile", max: limits.maxNameBytes)
-    try text(package.firstGoFile, "firstGoFile", max: limits.maxNameBytes)
+    try name(package.importPath, "importPath")
+    try name(package.dir, "dir")
+    try name(package.floorFile, "floorFile")
+    try name(package.firstGoFile, "firstGoFile")
     try integer(package.totalStatements, "totalStatements", 0...limits.maxStatements)
     try integer(package.coveredStatements, "coveredStatements", 0...package.totalStatements)
     try percent(package.percent, "percent")
@@ -120,13 +121,13 @@ private struct FieldCheck {
     try tests.integer(package.tests.skipped, "skipped", 0...limits.maxTests)
     try count(package.failedTests, "failedTests", max: limits.maxTests)
     for (index, name) in package.failedTests.enumerated() {
-      try nested("failedTests", index).text(name, nil, max: limits.maxNameBytes)
+      try nested("failedTests", index).name(name, nil)
     }
     try text(package.output, "output", max: limits.maxOutputBytes)
     try count(package.testCases, "testCases", max: limits.maxTests)
     for (index, test) in package.testCases.enumerated() {
       let field = nested("testCases", index)
-      try field.text(test.name, "name", max: limits.maxNameBytes)
+      try field.name(test.name, "name")
       try field.seconds(test.elapsedSeconds, "elapsedSeconds")
       try field.text(test.output, "output", max: limits.maxOutputBytes)
     }
@@ -155,6 +156,24 @@ private struct FieldCheck {
 
   func count<T>(_ values: [T], _ field: String, max: Int) throws(DecodingError) {
     guard values.count <= max else { throw fail(field, "\(values.count) entries, more than \(max)") }
+  }
+
+  /// A name (import path, file, version, test name): at most ``ResultsLimits/maxNameBytes``, and
+  /// free of control and bidi characters, which no Go name holds and which could rewrite a
+  /// terminal line or reorder what a reviewer reads.
+  func name(_ value: String?, _ field: String?) throws(DecodingError) {
+    try text(value, field, max: ResultsLimits.maxNameBytes)
+    guard let value, let bad = value.unicodeScalars.first(where: Self.isForbiddenInName) else { return }
+    let code = String(bad.value, radix: 16, uppercase: true)
+    throw fail(
+      field, "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)")
+  }
+
+  static func isForbiddenInName(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00..<0x20, 0x7F..<0xA0, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
   }
 
   func text(_ value: String?, _ field: String?, max: Int) throws(DecodingError) {
