@@ -124,4 +124,18 @@ import Testing
     #expect(tampered != text)
     #expect(throws: ResultsFileError.self) { try ResultsFile.decodeResults(Data(tampered.utf8), path: "r.json") }
   }
+
+  @Test func aHugeFileIsRefusedBeforeReadingEvenThroughALink() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("results-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    // Sparse: the size without the disk space or the time to write it.
+    #expect(FileManager.default.createFile(atPath: directory + "/huge.json", contents: nil))
+    let handle = try #require(FileHandle(forWritingAtPath: directory + "/huge.json"))
+    try handle.truncate(atOffset: UInt64(ResultsFile.maxFileBytes) + 1)
+    try handle.close()
+    try FileManager.default.createSymbolicLink(atPath: directory + "/link.json", withDestinationPath: "huge.json")
+    let error = #expect(throws: ResultsFileError.self) { try ResultsFile.read(from: directory + "/link.json") }
+    #expect(error?.reason.contains("larger than the \(ResultsFile.maxFileBytes)") == true)
+  }
 }

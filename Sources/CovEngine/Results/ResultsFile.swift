@@ -49,7 +49,9 @@ public enum ResultsFile {
 
   /// Reads results from `path`.
   public static func read(from path: String) throws(ResultsFileError) -> CovResults {
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+    // stat(2), not FileManager's attributes: those describe a symbolic link itself, not its target.
+    var info = stat()
+    let size = stat(path, &info) == 0 ? Int(info.st_size) : 0
     guard size <= maxFileBytes else {
       throw ResultsFileError(path: path, reason: "\(size) bytes, larger than the \(maxFileBytes) a results file may be")
     }
