@@ -1,6 +1,7 @@
-import CovEngine
 import Foundation
 import Testing
+
+@testable import CovEngine
 
 #if canImport(Glibc)
 import Glibc
@@ -145,5 +146,14 @@ import Glibc
     #expect(stat(path, &after) == 0)
     #expect(after.st_ino == before.st_ino)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "earlier output\n{}\n")
+  }
+
+  @Test(arguments: [
+    ("/dev/stdout", true), ("/dev/stderr", true), ("/dev/fd/3", true), ("/proc/self/fd/7", true),
+    ("/proc/123/fd/1", true), ("/dev/shm/out.json", false), ("/dev/null", false), ("dev/stdout", false),
+    ("/tmp/fd/3", false),
+  ])
+  func descriptorPathsAreRecognised(path: String, expected: Bool) {
+    #expect(AtomicFile.isDescriptorPath(path) == expected)
   }
 }

@@ -22,8 +22,9 @@ private let posixWrite = Darwin.write
 ///   A link whose target does not exist creates that target, as `cp` does (its directory must exist).
 /// - a character or block device, a FIFO or a socket (`/dev/null`, `/dev/stdout`, a pipe): written
 ///   into directly with `open(O_WRONLY)`, never truncated, replaced or renamed over. Opening a FIFO
-///   waits for a reader, as a shell redirection does. A regular file reached through `/dev/` or
-///   `/proc/` (`/dev/stdout` redirected to a file) is appended to the same way.
+///   waits for a reader, as a shell redirection does. A regular file reached through a descriptor
+///   path (`/dev/stdout` redirected to a file, `/dev/fd/N`, `/proc/self/fd/N`) is appended to the
+///   same way.
 /// - a directory: an error naming it.
 ///
 /// Every failure names the file and carries the system's reason (`No space left on device`); a
@@ -75,7 +76,7 @@ public enum AtomicFile {
     // /dev/fd/N): a pipe or terminal behind one is written in place, never resolved to a path.
     if stat(path, &info) == 0 {
       switch info.st_mode & S_IFMT {
-      case S_IFREG where path.hasPrefix("/dev/") || path.hasPrefix("/proc/"):
+      case S_IFREG where isDescriptorPath(path):
         // /dev/stdout or /proc/self/fd/N redirected to a file: a shell or covbot itself holds that
         // file open, so replacing it would send everything written later to an unlinked inode.
         return .special(kind: "file behind \(path)", append: true)
@@ -102,6 +103,19 @@ public enum AtomicFile {
       throw FileWriteError(path: path, reason: "cannot inspect it: \(errnoText(statError))")
     }
     return try danglingTarget(of: path)
+  }
+
+  /// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/…/fd/N`: a file descriptor of this process
+  /// (other files under /dev, such as /dev/shm, are ordinary files).
+  static func isDescriptorPath(_ path: String) -> Bool {
+    guard path.hasPrefix("/") else { return false }
+    let parts = path.split(separator: "/")
+    switch parts.count {
+    case 2: return parts[0] == "dev" && (parts[1] == "stdout" || parts[1] == "stderr")
+    case 3: return parts[0] == "dev" && parts[1] == "fd"
+    case 4: return parts[0] == "proc" && parts[2] == "fd"
+    default: return false
+    }
   }
 
   /// Where a missing path, or the chain of links ending in a missing file, should be created.
