@@ -71,7 +71,7 @@ import Glibc
     try FileManager.default.createSymbolicLink(atPath: root + "/.covgate", withDestinationPath: "../gone/.covgate")
     let error = loadError(root)
     #expect(error?.path == root + "/.covgate")
-    #expect(error?.description.contains("dangling symbolic link to ../gone/.covgate") == true)
+    #expect(error?.description.contains("dangling symbolic link to \"../gone/.covgate\"") == true)
   }
 
   @Test func aSymlinkLoopGivesTheSystemReason() throws {
@@ -132,5 +132,13 @@ import Glibc
   @Test func tooManyDecimalsStatesTheLimit() {
     let error = #expect(throws: FloorFileError.self) { try FloorFile.parse("80.123456789\n", path: ".covgate") }
     #expect(error?.description.contains("is not a percentage with at most 6 decimals") == true)
+  }
+
+  @Test func aDanglingLinksTargetIsEscapedWhenEchoed() throws {
+    let root = try directory()
+    try FileManager.default.createSymbolicLink(atPath: root + "/.covgate", withDestinationPath: "gone\u{1B}[2K\u{202E}")
+    let description = loadError(root)?.description ?? ""
+    #expect(description.contains("to \"gone\\u{1B}[2K\\u{202E}\""), "\(description)")
+    #expect(!description.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
   }
 }

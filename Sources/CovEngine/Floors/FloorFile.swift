@@ -70,7 +70,8 @@ public struct FloorFile: Sendable, Hashable {
     if info.st_mode & S_IFMT == S_IFLNK {
       guard stat(path, &info) == 0 else {
         let error = errno
-        let target = linkTarget(path).map { " to \($0)" } ?? ""
+        // The target is the repository's text too: escaped like any echoed value, but longer, as a path.
+        let target = linkTarget(path).map { " to \(shown($0, limit: 300))" } ?? ""
         if error == ENOENT {
           throw FloorFileError(
             path: path, line: nil,
@@ -154,11 +155,11 @@ public struct FloorFile: Sendable, Hashable {
 
   /// A value from the file as an error shows it: quoted, control characters (NUL, escapes, bidi
   /// overrides) written as `\u{…}`, cut to ``maxShownCharacters``.
-  static func shown(_ value: String) -> String {
+  static func shown(_ value: String, limit: Int = maxShownCharacters) -> String {
     var result = ""
     var characters = 0
     for scalar in value.unicodeScalars {
-      if characters == maxShownCharacters {
+      if characters == limit {
         result += "…"
         break
       }
