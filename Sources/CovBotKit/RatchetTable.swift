@@ -12,6 +12,10 @@ enum RatchetTable {
       lines.append(
         change.importPath.padding(width) + "  " + (change.oldFloor.map { "\($0)" } ?? "—").padding(6, right: true)
           + "  " + "\(change.newFloor)".padding(6, right: true) + "  " + change.coverage.formatted(decimals: 2))
+      if !change.sharedBy.isEmpty {
+        lines.append(
+          "  \(change.floorFile) is shared by \(change.sharedBy.joined(separator: ", ")): the lowest of their floors")
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }

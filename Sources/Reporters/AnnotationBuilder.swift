@@ -54,8 +54,9 @@ public enum AnnotationBuilder {
     }
     let file = package.floorFile ?? package.firstGoFile ?? "go.mod"
     return ReportAnnotation(
-      path: join(pathPrefix, file), level: level, title: "\(title): \(package.importPath)",
-      message: message, importPath: package.importPath)
+      path: join(pathPrefix, file), level: level,
+      title: MarkdownText.revealingBidi("\(title): \(package.importPath)"),
+      message: MarkdownText.revealingBidi(message), importPath: package.importPath)
   }
 
   /// `prefix/path` without `./`, doubled or trailing slashes.

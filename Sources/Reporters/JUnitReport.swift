@@ -267,7 +267,8 @@ public struct JUnitReport: Sendable {
 
   /// Seconds with millisecond precision, as gotestsum writes them: `1.250`.
   static func seconds(_ value: Double) -> String {
-    let milliseconds = value.isFinite && value > 0 ? Int64((value * 1000).rounded()) : 0
+    // Capped so that a duration from a foreign results file cannot trap the Int64 conversion.
+    let milliseconds = value.isFinite && value > 0 ? Int64((min(value, 1e15) * 1000).rounded()) : 0
     let fraction = String(milliseconds % 1000)
     return "\(milliseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
   }

@@ -7,19 +7,25 @@ public enum MarkdownText {
   ///
   /// Colour codes and control characters go, line breaks become spaces, Markdown punctuation is
   /// backslash-escaped and `<`, `>`, `&` become entities (so no HTML tag, link, emphasis, code
-  /// span or table column can start inside a package name or message). Longer than `limit`
-  /// characters, the text is cut with `…`.
+  /// span or table column can start inside a package name or message). Bidi controls show as
+  /// `<U+202E>`, and `@name` gets a zero-width space after the `@` so that GitHub links and
+  /// notifies nobody. Longer than `limit` characters, the text is cut with `…`.
   public static func escape(_ text: String, limit: Int = 500) -> String {
     // Scalars, not Characters: a combining mark after `*` must not hide it from the escaping.
     var result = String.UnicodeScalarView()
     var count = 0
-    for scalar in plain(text).unicodeScalars {
+    let scalars = Array(plain(text).unicodeScalars)
+    for (index, scalar) in scalars.enumerated() {
       if count == limit {
         result.append("…")
         break
       }
       count += 1
       switch scalar {
+      case "@" where index + 1 < scalars.count && isMentionStart(scalars[index + 1]):
+        // What Renovate does in the PR bodies it writes (`@&#8203;user`): GitHub's mention filter
+        // no longer sees `@user` or `@org/team`, and the reader still does.
+        result.append(contentsOf: "@&#8203;".unicodeScalars)
       case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!", "{", "}", "(", ")", "$":
         result.append("\\")
         result.append(scalar)
@@ -34,7 +40,8 @@ public enum MarkdownText {
   }
 
   /// `text` without ANSI escape sequences and without control characters other than tab and
-  /// line feed (carriage returns are dropped): what a code block may show.
+  /// line feed (carriage returns are dropped), bidi controls shown as `<U+202E>`: what a code
+  /// block may show.
   static func plain(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     var iterator = text.unicodeScalars.makeIterator()
@@ -46,10 +53,38 @@ public enum MarkdownText {
       switch scalar.value {
       case 0x09, 0x0A: scalars.append(scalar)
       case 0x00..<0x20, 0x7F..<0xA0: continue
-      default: scalars.append(scalar)
+      default: scalars.append(contentsOf: revealedBidi(scalar).unicodeScalars)
       }
     }
     return String(scalars)
+  }
+
+  /// `text` with every bidi control shown as `<U+202E>` and nothing else changed: for plain-text
+  /// places such as annotations, where reordering could make a reviewer misread a name or message
+  /// (the "Trojan Source" trick, CVE-2021-42574).
+  public static func revealingBidi(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isBidiControl) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { result.append(contentsOf: revealedBidi(scalar).unicodeScalars) }
+    return String(result)
+  }
+
+  /// Marks, embeddings, overrides and isolates: ALM, LRM, RLM, LRE…RLO, LRI…PDI.
+  static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+
+  private static func revealedBidi(_ scalar: Unicode.Scalar) -> String {
+    guard isBidiControl(scalar) else { return String(scalar) }
+    return "<U+" + String(scalar.value, radix: 16, uppercase: true) + ">"
+  }
+
+  /// A character that can start a GitHub user or organisation name after `@`.
+  private static func isMentionStart(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
   }
 
   /// A fenced code block that `text` cannot close early: the fence is longer than any backtick run in it.
@@ -93,6 +128,8 @@ public enum MarkdownText {
 
   /// Points with a sign and one decimal: `+1.2`, `−3.4` (a true minus sign), `±0.0`.
   static func points(_ value: Double) -> String {
+    // The range check keeps a value from a foreign results file from trapping the Int64 conversion.
+    guard value.isFinite, abs(value) < 1e15 else { return "?" }
     let tenths = (value * 10).rounded()
     if tenths == 0 { return "±0.0" }
     let magnitude = Int64(abs(tenths))

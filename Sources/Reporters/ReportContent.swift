@@ -189,7 +189,8 @@ struct ReportContent {
 
   /// A `Double` percentage for display, rounded down like ``StatementCoverage/formatted(decimals:)``.
   static func percent(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "—" }
+    // The range check keeps a value from a foreign results file from trapping the Int64 conversion.
+    guard let value, value.isFinite, abs(value) < 1e15 else { return "—" }
     let tenths = (value * 10 + 1e-9).rounded(.down)
     return "\(Int64(tenths) / 10).\(Int64(tenths) % 10)%"
   }

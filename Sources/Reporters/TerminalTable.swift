@@ -64,9 +64,11 @@ public enum TerminalTable {
 
   /// `0.42s`, `12.3s`, `2m05s`.
   public static func duration(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0 else { return "?" }
     if seconds < 10 { return String(format: "%.2fs", seconds) }
     if seconds < 60 { return String(format: "%.1fs", seconds) }
-    let whole = Int(seconds.rounded())
+    // Capped so that a duration from a foreign results file cannot trap the Int conversion.
+    let whole = Int(min(seconds, 1e15).rounded())
     return String(format: "%dm%02ds", whole / 60, whole % 60)
   }
 

@@ -82,4 +82,38 @@ import Testing
       ["ratchet", "--results", "covbot-results.json", "--write"], workingDirectory: directory)
     #expect(again.stdout.contains("Nothing to ratchet"))
   }
+
+  @Test func ratchetWritesThroughASymlinkedFloorFileAndCommitsItsTarget() async throws {
+    let directory = try GoFixture.copy("gatecheck")
+    let manager = FileManager.default
+    try manager.createDirectory(atPath: directory + "/floors", withIntermediateDirectories: true)
+    try manager.moveItem(atPath: directory + "/loose/.covgate", toPath: directory + "/floors/loose.covgate")
+    try manager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: directory + "/floors/loose.covgate")
+    try manager.createSymbolicLink(
+      atPath: directory + "/loose/.covgate", withDestinationPath: "../floors/loose.covgate")
+    let identity = [
+      "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e",
+    ]
+    func git(_ arguments: [String]) async throws -> String {
+      let git = ChildProcess(
+        executable: "/usr/bin/git", arguments: arguments, environment: identity.mapValues { $0 },
+        workingDirectory: directory)
+      let (result, output) = try await git.runCollecting()
+      #expect(result.succeeded, "git \(arguments): \(result.stderr)")
+      return output
+    }
+    for arguments in [["init", "--quiet"], ["add", "."], ["commit", "-qm", "base"]] { _ = try await git(arguments) }
+
+    let write = try await CovBotProcess.run(
+      ["ratchet", "--write", "--commit", "./loose", "./pass"], environment: identity, workingDirectory: directory)
+    #expect(write.exitCode == 0, "\(write.combined)")
+    let type = try manager.attributesOfItem(atPath: directory + "/loose/.covgate")[.type] as? FileAttributeType
+    #expect(type == .typeSymbolicLink)
+    #expect(
+      try String(contentsOfFile: directory + "/floors/loose.covgate", encoding: .utf8)
+        == "100.0\nkept: this line survives a ratchet\n")
+    let committed = try await git(["show", "--format=", "--summary", "--name-status", "HEAD"])
+    #expect(committed == "M\tfloors/loose.covgate\n", "no mode change, the link untouched")
+    #expect(try await git(["status", "--porcelain", "--", "loose", "floors"]).isEmpty)
+  }
 }

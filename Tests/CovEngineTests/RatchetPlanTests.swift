@@ -132,4 +132,66 @@ import Testing
 
         """)
   }
+
+  /// Replaces `directory`'s `.covgate` with a link to `target` (relative to the link).
+  func link(_ root: String, _ directory: String, to target: String) throws {
+    try FileManager.default.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: root + "/\(directory)/.covgate", withDestinationPath: target)
+  }
+
+  func isLink(_ path: String) -> Bool {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+  }
+
+  @Test func aSymlinkedFloorFileUpdatesItsTargetAndStaysALink() throws {
+    let root = try module(["floors": nil])
+    try "60.0\n# shared\n".write(toFile: root + "/floors/x.covgate", atomically: false, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: root + "/floors/x.covgate")
+    try link(root, "x", to: "../floors/x.covgate")
+    let plan = RatchetPlan(results: results([package("x", covered: 777, floor: "60.0")]), moduleDirectory: root)
+    #expect(plan.changes.map(\.floorFile) == ["floors/x.covgate"])
+    let written = try plan.write()
+    #expect(written == [root + "/floors/x.covgate"])
+    #expect(isLink(root + "/x/.covgate"))
+    #expect(try String(contentsOfFile: root + "/floors/x.covgate", encoding: .utf8) == "77.7\n# shared\n")
+    let mode = try FileManager.default.attributesOfItem(atPath: root + "/floors/x.covgate")[.posixPermissions] as? Int
+    #expect(mode == 0o640)
+  }
+
+  @Test func packagesSharingOneFloorFileGetTheLowestFloor() throws {
+    let root = try module(["floors": nil])
+    try "60.0\n".write(toFile: root + "/floors/shared.covgate", atomically: false, encoding: .utf8)
+    try link(root, "a", to: "../floors/shared.covgate")
+    try link(root, "b", to: "../floors/shared.covgate")
+    let plan = RatchetPlan(
+      results: results([package("a", covered: 853, floor: "60.0"), package("b", covered: 777, floor: "60.0")]),
+      moduleDirectory: root)
+    #expect(plan.changes.count == 1)
+    #expect(plan.changes.first?.newFloor == Percent("77.7"))
+    #expect(plan.changes.first?.sharedBy == ["example.com/m/a", "example.com/m/b"])
+    _ = try plan.write()
+    #expect(try String(contentsOfFile: root + "/floors/shared.covgate", encoding: .utf8) == "77.7\n")
+  }
+
+  @Test func aFloorFileSharedWithAFailedPackageIsLeftAlone() throws {
+    let root = try module(["floors": nil])
+    try "60.0\n".write(toFile: root + "/floors/shared.covgate", atomically: false, encoding: .utf8)
+    try link(root, "a", to: "../floors/shared.covgate")
+    try link(root, "b", to: "../floors/shared.covgate")
+    let plan = RatchetPlan(
+      results: results([
+        package("a", covered: 853, floor: "60.0"), package("b", covered: 0, floor: "60.0", status: .testFail),
+      ]), moduleDirectory: root)
+    #expect(plan.changes.isEmpty)
+    #expect(plan.problems.first?.reason.contains("shared (through symbolic links) with example.com/m/b") == true)
+  }
+
+  @Test func aDanglingFloorLinkIsAProblemNotANewFile() throws {
+    let root = try module([:])
+    try link(root, "x", to: "../floors/gone.covgate")
+    let plan = RatchetPlan(results: results([package("x", covered: 777, floor: "60.0")]), moduleDirectory: root)
+    #expect(plan.changes.isEmpty)
+    #expect(plan.problems.first?.reason.contains("dangling symbolic link") == true)
+    #expect(isLink(root + "/x/.covgate"))
+  }
 }

@@ -93,4 +93,16 @@ import Testing
     )
     #expect(WorkflowCommands.lines(for: Array(errors.prefix(3))).count == 3)
   }
+
+  @Test func bidiControlsInTitlesAndMessagesAreShown() {
+    var results = Fixtures.results()
+    results.packages = [
+      Fixtures.package(
+        "evil\u{202E}og.x", covered: 1, total: 10, status: .testFail, reason: "tests failed \u{2067}here",
+        failedTests: ["Test\u{200F}A"])
+    ]
+    let annotation = AnnotationBuilder.annotations(for: results).first
+    #expect(annotation?.title == "tests failed: example.com/demo/evil<U+202E>og.x")
+    #expect(annotation?.message == "tests failed <U+2067>here: Test<U+200F>A")
+  }
 }

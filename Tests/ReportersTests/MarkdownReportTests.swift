@@ -249,3 +249,47 @@ final class TemporaryDirectory {
     try String(contentsOfFile: path + "/" + relative, encoding: .utf8)
   }
 }
+
+extension MarkdownReportTests {
+  @Test func untrustedTextCannotMentionAnyoneOrReorderTheReport() throws {
+    var results = Fixtures.results()
+    results.packages.append(
+      Fixtures.package(
+        "@octocat/x\u{202E}og.tset", covered: 1, total: 10, status: .testFail,
+        reason: "tests failed, cc @org/team \u{2066}", failedTests: ["TestPing@admin\u{200F}"],
+        output: "--- FAIL: TestPing@admin\n    @org/security-team \u{202E}look\u{202C}\n```\n# not a heading\n"))
+    results.refreshVerdict()
+    let report = try Self.report()
+    for text in [
+      try report.comment(for: results, runURL: nil, commentKey: "default"),
+      try report.summary(for: results, runURL: nil),
+    ] {
+      #expect(!text.unicodeScalars.contains { MarkdownText.isBidiControl($0) })
+      #expect(text.contains("<U+202E>") || text.contains("&lt;U+202E&gt;"))
+      // Outside code blocks every `@name` is broken by a zero-width space.
+      let prose = Self.outsideCodeBlocks(text)
+      #expect(!prose.contains("@octocat") && !prose.contains("@org/team"), "\(prose)")
+      #expect(prose.contains("@&#8203;octocat"))
+    }
+    let summary = try report.summary(for: results, runURL: nil)
+    #expect(summary.contains("    @org/security-team <U+202E>look<U+202C>\n```\n# not a heading"))
+    #expect(summary.contains("````\n--- FAIL: TestPing@admin"), "the fence is longer than the output's ```")
+  }
+
+  /// `text` without its fenced code blocks (fences of three or more backticks).
+  static func outsideCodeBlocks(_ text: String) -> String {
+    var kept: [Substring] = []
+    var fence: Substring?
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let run = line.prefix { $0 == "`" }
+      if let open = fence {
+        if run == open && line.count == run.count { fence = nil }
+      } else if run.count >= 3 {
+        fence = run
+      } else {
+        kept.append(line)
+      }
+    }
+    return kept.joined(separator: "\n")
+  }
+}

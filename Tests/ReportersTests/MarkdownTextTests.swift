@@ -51,4 +51,29 @@ import Testing
     #expect(
       MarkdownText.linkDestination("https://x/a b)(<c>\n") == "https://x/a%20b%29%28%3Cc%3E")
   }
+
+  @Test(arguments: [
+    ("ping @octocat", "ping @&#8203;octocat"), ("@org/team please", "@&#8203;org/team please"),
+    ("@1st", "@&#8203;1st"), ("a @ b", "a @ b"), ("trailing @", "trailing @"), ("@@x", "@@&#8203;x"),
+  ])
+  func mentionsAreNeutralised(input: String, expected: String) {
+    #expect(MarkdownText.escape(input) == expected)
+  }
+
+  @Test(arguments: [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069])
+  func bidiControlsAreShownNotApplied(value: UInt32) throws {
+    let scalar = try #require(Unicode.Scalar(value))
+    let name = "<U+" + String(value, radix: 16, uppercase: true) + ">"
+    let text = "admin\(scalar)txt.go"
+    let entities = "&lt;U+" + String(value, radix: 16, uppercase: true) + "&gt;"
+    #expect(MarkdownText.escape(text) == "admin\(entities)txt.go")
+    #expect(MarkdownText.codeBlock(text) == "```\nadmin\(name)txt.go\n```")
+    #expect(MarkdownText.revealingBidi(text) == "admin\(name)txt.go")
+  }
+
+  @Test func aCodeBlockKeepsItsFenceAgainstHostileOutput() {
+    let block = MarkdownText.codeBlock("x\n```\n@team \u{202E}\n``````\ny")
+    #expect(block.hasPrefix("```````\n") && block.hasSuffix("\n```````"))
+    #expect(block.contains("@team <U+202E>"))
+  }
 }

@@ -23,6 +23,8 @@ public struct RatchetPlan: Sendable, Hashable {
     public var newText: String
     /// The file's current text (`nil` for a new file).
     public var oldText: String?
+    /// Every package whose floor file leads to this one file (through symbolic links), when several do.
+    public var sharedBy: [String] = []
   }
 
   /// A package that needed attention but was left alone.
@@ -45,11 +47,24 @@ public struct RatchetPlan: Sendable, Hashable {
   public var problems: [Problem]
 
   /// Plans the ratchet for `results`; floor files are read from `moduleDirectory`.
+  ///
+  /// A `.covgate` that is a symbolic link is planned (and written) as its target; when it lies
+  /// inside the module, ``Change/floorFile`` names the target, so the diff and `--commit` show the
+  /// file that changes. Packages whose floor files lead to one shared target get one floor: the
+  /// lowest any of them would get (the safe one: every sharer passes it), and none at all when a
+  /// sharer's tests or build failed, since its coverage is unknown.
   public init(results: CovResults, moduleDirectory: String, margin: Percent = .zero, initialize: Bool = false) {
     self.moduleDirectory = moduleDirectory
     self.margin = margin
     self.tolerance = results.settings.tolerance
-    var changes: [Change] = []
+    let tolerance = results.settings.tolerance
+    let module = FloorTarget.resolve(moduleDirectory) ?? moduleDirectory
+    var sharers: [String: [PackageResult]] = [:]
+    for package in results.packages where package.floorSource == .file {
+      let path = (moduleDirectory as NSString).appendingPathComponent(Self.relativeFloorFile(of: package))
+      sharers[FloorTarget.resolve(path) ?? path, default: []].append(package)
+    }
+    var candidates: [(target: String, change: Change)] = []
     var problems: [Problem] = []
     for package in results.packages {
       let eligible: Bool
@@ -59,29 +74,66 @@ public struct RatchetPlan: Sendable, Hashable {
       case .testFail, .buildFail, .skipped, .noStatements: eligible = false
       }
       guard eligible, package.totalStatements > 0 else { continue }
-      let relativeFile = package.floorFile ?? Self.join(package.dir, FloorFile.fileName)
+      var relativeFile = Self.relativeFloorFile(of: package)
       let path = (moduleDirectory as NSString).appendingPathComponent(relativeFile)
       let newFloor = FloorSuggestion.floor(for: package.coverage, margin: margin, tolerance: tolerance)
       var existing: FloorFile?
       var oldText: String?
-      if FileManager.default.fileExists(atPath: path) {
-        do {
-          existing = try FloorFile.load(path: path)
-          oldText = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-          problems.append(Problem(importPath: package.importPath, reason: "\(error)"))
-          continue
-        }
+      do {
+        oldText = try FloorFile.readTextIfPresent(path: path)
+        existing = try oldText.map { text throws(FloorFileError) in try FloorFile.parse(text, path: path) }
+      } catch {
+        problems.append(Problem(importPath: package.importPath, reason: "\(error)"))
+        continue
       }
+      let target = FloorTarget.resolve(path) ?? path
+      if target != path, let inside = FloorTarget.relative(target, to: module) { relativeFile = inside }
       if let existing, existing.floor >= newFloor { continue }
       let newText = existing?.rendered(with: newFloor) ?? "\(newFloor)\n"
-      changes.append(
-        Change(
-          importPath: package.importPath, floorFile: relativeFile, oldFloor: existing?.floor, newFloor: newFloor,
-          coverage: package.coverage, newText: newText, oldText: oldText))
+      candidates.append(
+        (
+          target,
+          Change(
+            importPath: package.importPath, floorFile: relativeFile, oldFloor: existing?.floor, newFloor: newFloor,
+            coverage: package.coverage, newText: newText, oldText: oldText)
+        ))
+    }
+    var changes: [Change] = []
+    for (target, group) in Dictionary(grouping: candidates, by: \.target) {
+      let sharing = (sharers[target] ?? []).map(\.importPath)
+      let names = Set(sharing + group.map(\.change.importPath)).sorted()
+      guard names.count > 1 else {
+        changes += group.map(\.change)
+        continue
+      }
+      let unknown = (sharers[target] ?? []).filter { $0.status == .testFail || $0.status == .buildFail }
+      if !unknown.isEmpty {
+        let reason =
+          "its floor file \(target) is shared (through symbolic links) with "
+          + unknown.map { "\($0.importPath) (\($0.status.rawValue))" }.joined(separator: ", ")
+          + ", whose coverage is unknown; the shared floor is left alone"
+        problems += group.map { Problem(importPath: $0.change.importPath, reason: reason) }
+        continue
+      }
+      let measured = (sharers[target] ?? []).filter {
+        $0.totalStatements > 0 && [.pass, .fail, .loose].contains($0.status)
+      }
+      let floors =
+        measured.map { FloorSuggestion.floor(for: $0.coverage, margin: margin, tolerance: tolerance) }
+        + group.map(\.change.newFloor)
+      guard let lowest = floors.min(),
+        var change = group.min(by: { $0.change.newFloor < $1.change.newFloor })?.change
+      else { continue }
+      if let old = change.oldFloor, old >= lowest { continue }
+      if lowest < change.newFloor, let oldText = change.oldText {
+        change.newText = (try? FloorFile.parse(oldText, path: target).rendered(with: lowest)) ?? change.newText
+      }
+      change.newFloor = lowest
+      change.sharedBy = names
+      changes.append(change)
     }
     self.changes = changes.sorted { $0.importPath < $1.importPath }
-    self.problems = problems
+    self.problems = problems.sorted { $0.importPath < $1.importPath }
   }
 
   /// Writes every change atomically (temp file + rename, permissions kept); returns the paths written.
@@ -115,6 +167,10 @@ public struct RatchetPlan: Sendable, Hashable {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
     return lines
+  }
+
+  private static func relativeFloorFile(of package: PackageResult) -> String {
+    package.floorFile ?? join(package.dir, FloorFile.fileName)
   }
 
   private static func join(_ directory: String, _ file: String) -> String {

@@ -115,10 +115,17 @@ public struct Percent: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 extension Percent: Codable {
   /// Encoded as a JSON number (`78.4`); decoded exactly from the number's shortest form.
+  ///
+  /// Only 0–100 is accepted: every percentage covbot writes (floors, tolerance, max drop) lies
+  /// there, and a results file may come from untrusted code, so nothing larger reaches the
+  /// integer arithmetic below.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let value = try container.decode(Double.self)
-    guard value.isFinite, let exact = Percent(Self.plainDecimal(value)) else {
+    guard value.isFinite, (0...100).contains(value) else {
+      throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(value) is outside 0–100")
+    }
+    guard let exact = Percent(Self.plainDecimal(value)) else {
       throw DecodingError.dataCorruptedError(
         in: container, debugDescription: "\(value) is not a percentage with at most \(Self.maxScale) decimals")
     }

@@ -37,26 +37,44 @@ public enum ResultsFile {
         reason: "schemaVersion \(version) is not supported (this covbot reads \(CovResults.currentSchemaVersion))")
     }
     do {
-      return try decoder.decode(CovResults.self, from: data)
+      let results = try decoder.decode(CovResults.self, from: data)
+      try ResultsLimits.check(results)
+      return results
     } catch {
       throw ResultsFileError(path: path, reason: DecodingErrorText.describe(error))
     }
   }
 
+  /// The largest results file read, in bytes.
+  public static let maxFileBytes = 1 << 30
+
   /// Reads results from `path`.
   public static func read(from path: String) throws(ResultsFileError) -> CovResults {
+    // stat(2), not FileManager's attributes: those describe a symbolic link itself, not its target.
+    var info = stat()
+    let size = stat(path, &info) == 0 ? Int(info.st_size) : 0
+    guard size <= maxFileBytes else {
+      throw ResultsFileError(path: path, reason: "\(size) bytes, larger than the \(maxFileBytes) a results file may be")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ResultsFileError(path: path, reason: "file not found or unreadable")
+      let reason = access(path, R_OK) != 0 ? String(cString: strerror(errno)) : "unreadable"
+      throw ResultsFileError(path: path, reason: "cannot read it: \(reason)")
     }
     return try decodeResults(data, path: path)
   }
 
   /// Writes results to `path` atomically.
   public static func write(_ results: CovResults, to path: String) throws(ResultsFileError) {
+    let data: Data
     do {
-      try AtomicFile.write(try encode(results), to: path)
+      data = try encode(results)
     } catch {
-      throw ResultsFileError(path: path, reason: "\(error)")
+      throw ResultsFileError(path: path, reason: "cannot encode the results: \(error)", advice: "Report this as a bug.")
+    }
+    do {
+      try AtomicFile.write(data, to: path)
+    } catch {
+      throw ResultsFileError(path: error.path, reason: "cannot write it: \(error.reason)", advice: error.advice)
     }
   }
 }
@@ -67,8 +85,17 @@ public struct ResultsFileError: Error, Sendable, CustomStringConvertible {
   public var path: String
   /// What is wrong with it.
   public var reason: String
+  /// What to do about it; by default, how to produce a valid file.
+  public var advice: String?
+
+  /// Creates an error for `path`; without `advice`, the error says how to produce a valid file.
+  public init(path: String, reason: String, advice: String? = nil) {
+    self.path = path
+    self.reason = reason
+    self.advice = advice
+  }
 
   public var description: String {
-    "results file \(path): \(reason). Produce it with `covbot gate --json \(path)`."
+    "results file \(path): \(reason). \(advice ?? "Produce it with `covbot gate --json \(path)`.")"
   }
 }
