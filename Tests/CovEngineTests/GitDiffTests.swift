@@ -123,6 +123,14 @@ private struct FixtureFailure: Error, CustomStringConvertible {
   private static func scenario() async throws -> (ScratchRepository, mergeBase: String) {
     let repo = try ScratchRepository()
     _ = try await repo.git("init", "-q")
+    // A user's diff settings must not change what covbot reads.
+    for (key, value) in [
+      ("diff.relative", "true"), ("diff.noprefix", "true"), ("diff.mnemonicPrefix", "true"),
+      ("color.diff", "always"), ("diff.external", "false"), ("diff.algorithm", "histogram"),
+      ("core.quotePath", "false"),
+    ] {
+      _ = try await repo.git("config", key, value)
+    }
     try repo.write("svc/go.mod", "module example.com/m\n\ngo 1.21\n")
     try repo.write("svc/calc/calc.go", calcBase)
     try repo.write(

@@ -149,6 +149,13 @@ struct HostilePatchJSON: Sendable, CustomTestStringConvertible {
     #expect(throws: PatchMergeError.self) {
       try PatchResult.merging([a, PatchResult(base: "abc", files: [], floor: nil)])
     }
+    // Files in another order (a decoded shard keeps the file's order) are the same files.
+    let two = PatchResult(
+      base: "abc", files: [Self.file("a.go", covered: 1, missed: 0), Self.file("b.go", covered: 1, missed: 0)],
+      floor: nil)
+    var reordered = two
+    reordered.files.reverse()
+    #expect((try? PatchResult.merging([two, reordered])) == two)
     // The same figures twice are accepted.
     #expect((try? PatchResult.merging([a, a])) == a)
   }

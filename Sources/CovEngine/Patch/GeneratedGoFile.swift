@@ -10,6 +10,8 @@ public enum GeneratedGoFile {
   public static func isGenerated(head: ArraySlice<UInt8>) -> Bool {
     var inBlockComment = false
     var lineStart = head.startIndex
+    // Go ignores a byte order mark at the start of a file; so does the marker check.
+    if head.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart += 3 }
     while lineStart < head.endIndex {
       let lineEnd = head[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? head.endIndex
       var line = head[lineStart..<lineEnd]

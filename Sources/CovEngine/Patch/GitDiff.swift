@@ -105,12 +105,12 @@ public struct GitDiff: Sendable {
     // Flags override whatever the user's config says about prefixes, colours, external diff
     // drivers, text conversion, relative paths and the diff algorithm.
     let arguments = [
-      "diff", "--unified=0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative",
+      // `diff.relative` has no flag before git 2.28; a -c override works on every version.
+      "-c", "diff.relative=false", "diff", "--unified=0", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
       "--diff-algorithm=myers", "--src-prefix=a/", "--dst-prefix=b/", mergeBase, "HEAD", "--",
     ]
     let parser = Locked(ParserState())
-    var child = command(arguments, in: root)
-    child.stderrLimit = 64 << 10
+    let child = command(arguments, in: root)
     let result = try await child.run(stopWhen: { parser.value.error != nil }) { line in
       parser.withLock { state in
         guard state.error == nil else { return }

@@ -33,8 +33,8 @@ public enum PatchCoverage {
     var idleDelta = [Int](repeating: 0, count: lines.count + 1)
     for block in blocks where block.statements > 0 {
       guard let span = block.spannedLines else { continue }
-      let low = firstIndex(in: lines, notBelow: span.lowerBound)
-      let high = firstIndex(in: lines, notBelow: span.upperBound + 1)
+      let low = firstIndex(in: lines) { $0 >= span.lowerBound }
+      let high = firstIndex(in: lines) { $0 > span.upperBound }
       guard low < high else { continue }
       if block.count > 0 {
         ranDelta[low] += 1
@@ -65,13 +65,14 @@ public enum PatchCoverage {
       measured: true)
   }
 
-  /// The index of the first element of ascending `lines` that is ≥ `value` (`lines.count` if none).
-  private static func firstIndex(in lines: [Int], notBelow value: Int) -> Int {
+  /// The index of the first element of ascending `lines` for which `isPast` holds (`lines.count`
+  /// if none); `isPast` must be false up to some index and true from there on.
+  private static func firstIndex(in lines: [Int], where isPast: (Int) -> Bool) -> Int {
     var low = 0
     var high = lines.count
     while low < high {
       let middle = low + (high - low) / 2
-      if lines[middle] < value { low = middle + 1 } else { high = middle }
+      if isPast(lines[middle]) { high = middle } else { low = middle + 1 }
     }
     return low
   }

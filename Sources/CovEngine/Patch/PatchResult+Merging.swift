@@ -17,7 +17,7 @@ extension PatchResult {
       guard shard.floor == first.floor else {
         throw PatchMergeError("shard \(index + 1) has another patch floor than shard 1")
       }
-      guard shard.files.map(\.path) == first.files.map(\.path) else {
+      guard Set(shard.files.map(\.path)) == Set(first.files.map(\.path)) else {
         throw PatchMergeError("shard \(index + 1) lists other changed files than shard 1 (a different diff?)")
       }
       for file in shard.files {

@@ -30,8 +30,9 @@ public struct CoverBlock: Sendable, Hashable {
   /// A block `L1.C1,L2.C2` spans line L when L1 ≤ L and (L < L2, or L = L2 and C2 > 1): the end
   /// column is exclusive, so a block ending at column 1 does not reach into that line.
   public var spannedLines: ClosedRange<Int>? {
+    // Checked first so that `endLine - 1` cannot overflow, whatever a caller built.
+    guard startLine >= 1, endLine >= startLine else { return nil }
     let last = endColumn > 1 ? endLine : endLine - 1
-    guard startLine >= 1, last >= startLine else { return nil }
-    return startLine...last
+    return last >= startLine ? startLine...last : nil
   }
 }
