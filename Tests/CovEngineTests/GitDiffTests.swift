@@ -320,6 +320,10 @@ private struct FixtureFailure: Error, CustomStringConvertible {
     git.timeout = .seconds(30)
     let error = await #expect(throws: GitDiffError.self) { try await git.change(against: "main") }
     #expect(error?.kind == .notARepository)
+    let gone = await #expect(throws: GitDiffError.self) {
+      try await GitDiff(executable: git.executable, directory: directory + "/gone").change(against: "main")
+    }
+    #expect(gone?.kind == .notARepository)
     let missing = #expect(throws: GitDiffError.self) { try GitDiff.locate(in: directory, path: "/nonexistent") }
     #expect(missing?.kind == .gitNotFound)
   }

@@ -41,6 +41,9 @@ public struct GitDiff: Sendable {
   }
 
   /// The change against `baseRef`: the repository root, the merge base and the parsed diff.
+  ///
+  /// Throws ``GitDiffError`` (its ``GitDiffError/kind`` says what failed), or `CancellationError`
+  /// when the task was cancelled (every git child is torn down first).
   public func change(against baseRef: String) async throws -> GitChange {
     let root = try await repositoryRoot()
     let base = try await commit(of: baseRef, in: root)
@@ -51,6 +54,10 @@ public struct GitDiff: Sendable {
 
   /// The top directory of the work tree (`git rev-parse --show-toplevel`).
   public func repositoryRoot() async throws -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw GitDiffError(.notARepository, "\(directory) is not a directory; patch coverage needs the repository")
+    }
     let (result, output) = try await run(["rev-parse", "--show-toplevel"], in: directory)
     guard result.succeeded else {
       if result.stderr.contains("not a git repository") {
@@ -111,17 +118,19 @@ public struct GitDiff: Sendable {
     ]
     let parser = Locked(ParserState())
     let child = command(arguments, in: root)
-    let result = try await child.run(stopWhen: { parser.value.error != nil }) { line in
-      parser.withLock { state in
-        guard state.error == nil else { return }
-        do throws(UnifiedDiffError) {
-          try state.parser.consume(ArraySlice(line.utf8))
-        } catch {
-          state.error = error
+    let result = try await Self.launching(child) {
+      try await child.run(stopWhen: { parser.withLock { $0.error != nil } }) { line in
+        parser.withLock { state in
+          guard state.error == nil else { return }
+          do throws(UnifiedDiffError) {
+            try state.parser.consume(ArraySlice(line.utf8))
+          } catch {
+            state.error = error
+          }
         }
       }
     }
-    if let error = parser.value.error {
+    if let error = parser.withLock({ $0.error }) {
       throw GitDiffError(.unparsableDiff, "git diff's output could not be read: \(error.description)")
     }
     guard result.succeeded else { throw failure("git diff", result) }
@@ -155,7 +164,21 @@ public struct GitDiff: Sendable {
   }
 
   private func run(_ arguments: [String], in directory: String) async throws -> (ChildProcessResult, String) {
-    try await command(arguments, in: directory).runCollecting(stdoutLimit: 1 << 20)
+    let child = command(arguments, in: directory)
+    return try await Self.launching(child) { try await child.runCollecting(stdoutLimit: 1 << 20) }
+  }
+
+  /// Runs `body`, turning a failure to start git into a ``GitDiffError`` (cancellation passes).
+  private static func launching<Result>(
+    _ child: ChildProcess, _ body: () async throws -> Result
+  ) async throws -> Result {
+    do {
+      return try await body()
+    } catch let error as CancellationError {
+      throw error
+    } catch {
+      throw GitDiffError(.failed, "could not run \(child.commandLine): \(excerpt("\(error)"))")
+    }
   }
 
   private func failure(_ command: String, _ result: ChildProcessResult) -> GitDiffError {
@@ -199,4 +222,11 @@ public struct GitChange: Sendable, Hashable {
   public var mergeBase: String
   /// The diff from the merge base to HEAD.
   public var diff: UnifiedDiff
+
+  /// Creates a change (for callers that got the diff elsewhere, and for tests).
+  public init(repositoryRoot: String, mergeBase: String, diff: UnifiedDiff) {
+    self.repositoryRoot = repositoryRoot
+    self.mergeBase = mergeBase
+    self.diff = diff
+  }
 }
