@@ -178,6 +178,7 @@ private struct FixtureFailure: Error, CustomStringConvertible {
       "svc/calc/crlf.go", "package calc\r\n\r\n// One is one.\r\nfunc One() int {\r\n\treturn 2 - 1\r\n}\r\n")
     try repo.write("tools/x.go", "package main\n\nfunc main() {}\n")
     try repo.write("README.md", "docs\n")
+    try repo.write("docs/spé cial \"notes\".txt", "one\ntwo\n")
     try await repo.commit("feature")
     return (repo, mergeBase)
   }
@@ -202,6 +203,7 @@ private struct FixtureFailure: Error, CustomStringConvertible {
     #expect(moved.status == .renamed)
     #expect(moved.oldPath == "svc/calc/helpers.go")
     #expect(byPath["svc/calc/crlf.go"]?.addedLines == [5])
+    #expect(byPath["docs/spé cial \"notes\".txt"]?.addedLines == [1, 2])
 
     let changed = ChangedLines(diff: change.diff).restricted(
       to: [Self.module], readHead: ChangedLines.workingTreeReader(root: change.repositoryRoot))

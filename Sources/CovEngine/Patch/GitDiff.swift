@@ -110,10 +110,11 @@ public struct GitDiff: Sendable {
   /// The diff from `mergeBase` to HEAD, parsed as it streams in.
   func diff(from mergeBase: String, in root: String) async throws -> UnifiedDiff {
     // Flags override whatever the user's config says about prefixes, colours, external diff
-    // drivers, text conversion, relative paths and the diff algorithm.
+    // drivers, text conversion, relative paths, name quoting and the diff algorithm.
     let arguments = [
       // `diff.relative` has no flag before git 2.28; a -c override works on every version.
-      "-c", "diff.relative=false", "diff", "--unified=0", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
+      "-c", "diff.relative=false", "-c", "core.quotePath=true", "diff", "--unified=0", "-M", "--no-color",
+      "--no-ext-diff", "--no-textconv",
       "--diff-algorithm=myers", "--src-prefix=a/", "--dst-prefix=b/", mergeBase, "HEAD", "--",
     ]
     let parser = Locked(ParserState())
