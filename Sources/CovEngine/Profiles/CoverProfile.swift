@@ -113,6 +113,19 @@ public struct CoverProfile: Sendable {
     return result
   }
 
+  /// One file's blocks (merged duplicates once each), in no particular order; empty when the
+  /// profile has none for `file` (an import-path-qualified name such as `example.com/m/pkg/a.go`).
+  ///
+  /// Looks up that file alone, so a caller interested in a few files never copies the profile.
+  public func blocks(ofFile file: String) -> [CoverBlock] {
+    guard let blocks = files[file] else { return [] }
+    return blocks.map { key, value in
+      CoverBlock(
+        startLine: Int(key.startLine), startColumn: Int(key.startColumn), endLine: Int(key.endLine),
+        endColumn: Int(key.endColumn), statements: Int(value.statements), count: Int64(value.count))
+    }
+  }
+
   /// The number of distinct blocks, for tests and diagnostics.
   public var blockCount: Int { files.values.reduce(0) { $0 + $1.count } }
 }
