@@ -1,3 +1,4 @@
+import CovBotSupport
 import CovEngine
 import Foundation
 import TestSupport

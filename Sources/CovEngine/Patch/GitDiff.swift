@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 /// Gets the lines a branch changed from local git: the diff from the merge base of a base ref
