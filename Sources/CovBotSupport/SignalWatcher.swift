@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -22,14 +23,8 @@ public enum SignalWatcher {
   public static func firstSignal() async -> Int32? {
     let stream = AsyncStream<Int32> { continuation in
       let queue = DispatchQueue(label: "covbot.signals")
-      let previous = signals.map { number -> (Int32, sigaction) in
-        var ignore = sigaction()
-        ignore.__sigaction_handler.sa_handler = SIG_IGN
-        var old = sigaction()
-        sigaction(number, &ignore, &old)
-        return (number, old)
-      }
-      let registration = SignalRegistration(previous: previous)
+      SignalDispositions.acquire()
+      let registration = SignalRegistration()
       registration.sources = signals.map { number -> any DispatchSourceSignal in
         let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
         source.setEventHandler {
@@ -46,18 +41,13 @@ public enum SignalWatcher {
   }
 }
 
-/// Owns the dispatch sources and the dispositions to restore.
+/// Owns one watcher's dispatch sources.
 ///
 /// `sources` is set once, before any handler can run or the stream can end; `end()` runs once.
 private final class SignalRegistration: @unchecked Sendable {
   var sources: [any DispatchSourceSignal] = []
   let delivered = Locked(false)
-  private let previous: [(Int32, sigaction)]
   private let ended = Locked(false)
-
-  init(previous: [(Int32, sigaction)]) {
-    self.previous = previous
-  }
 
   func end() {
     let first = ended.withLock { value in
@@ -66,10 +56,50 @@ private final class SignalRegistration: @unchecked Sendable {
     }
     guard first else { return }
     for source in sources { source.cancel() }
-    guard !delivered.value else { return }
-    for (number, disposition) in previous {
-      var disposition = disposition
-      sigaction(number, &disposition, nil)
+    SignalDispositions.release(delivered: delivered.value)
+  }
+}
+
+/// The dispositions of the watched signals, which belong to the whole process: the first watcher
+/// saves them and ignores the signals, the last one restores them, so watchers that overlap (two
+/// runs in one process, as in tests) never restore each other's state.
+private enum SignalDispositions {
+  private struct State: @unchecked Sendable {
+    var watchers = 0
+    var saved: [(Int32, sigaction)] = []
+    var signalDelivered = false
+  }
+
+  private static let state = Mutex(State())
+
+  static func acquire() {
+    state.withLock { state in
+      if state.watchers == 0 {
+        state.saved = SignalWatcher.signals.map { number in
+          var ignore = sigaction()
+          ignore.__sigaction_handler.sa_handler = SIG_IGN
+          var old = sigaction()
+          sigaction(number, &ignore, &old)
+          return (number, old)
+        }
+      }
+      state.watchers += 1
+    }
+  }
+
+  static func release(delivered: Bool) {
+    state.withLock { state in
+      state.watchers -= 1
+      state.signalDelivered = state.signalDelivered || delivered
+      guard state.watchers == 0 else { return }
+      if !state.signalDelivered {
+        for (number, disposition) in state.saved {
+          var disposition = disposition
+          sigaction(number, &disposition, nil)
+        }
+      }
+      state.saved = []
+      state.signalDelivered = false
     }
   }
 }
