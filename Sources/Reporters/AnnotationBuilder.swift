@@ -8,10 +8,10 @@ public enum AnnotationBuilder {
   /// An annotation points at the package's `.covgate` file, else its first Go file, else the
   /// module's `go.mod`: GitHub needs a file to pin it to.
   public static func annotations(for results: CovResults, pathPrefix: String = "") -> [ReportAnnotation] {
-    let looseFails = !Verdict.passes(.loose, settings: results.settings)
+    let looseFails = PackageStatus.loose.failsGate(loose: results.settings.loose)
     return
       results.packages
-      .filter { [.buildFail, .testFail, .fail, .loose].contains($0.status) }
+      .filter { $0.status.isFailure || $0.status == .loose }
       .sorted { ($0.status, $0.importPath) < ($1.status, $1.importPath) }
       .map { annotation(for: $0, pathPrefix: pathPrefix, looseFails: looseFails) }
   }
@@ -30,7 +30,7 @@ public enum AnnotationBuilder {
       if !firstLines.isEmpty { message += "\n" + firstLines.joined(separator: "\n") }
     case .testFail:
       title = "tests failed"
-      message = package.reason.isEmpty ? "tests failed" : package.reason
+      message = ReasonText.testFailureLead(package)
       let names = package.failedTests
       if !names.isEmpty {
         message +=

@@ -37,7 +37,7 @@ public struct GitHubActionsOutput: Sendable {
   /// `failed-packages` and `loose-packages` (import paths, one a line).
   public static func outputs(for results: CovResults) -> [(name: String, value: String)] {
     let coverage = results.verdict.coverage
-    let failed = results.packages.filter { [.fail, .testFail, .buildFail].contains($0.status) }.map(\.importPath)
+    let failed = results.packages.filter(\.status.isFailure).map(\.importPath)
     let loose = results.packages.filter { $0.status == .loose }.map(\.importPath)
     return [
       ("status", results.verdict.passed ? "pass" : "fail"),

@@ -125,7 +125,7 @@ public struct JUnitReport: Sendable {
       return Case.Outcome(kind: .failure, message: message, type: "coverage", body: message)
     case .loose:
       // A loose floor that only warns does not fail the gate, so it must not fail the test case.
-      guard !Verdict.passes(.loose, settings: settings) else { return nil }
+      guard PackageStatus.loose.failsGate(loose: settings.loose) else { return nil }
       var message = package.reason.isEmpty ? "floor \(package.floor) lags coverage \(coverage)" : package.reason
       if let suggested = package.suggestedFloor {
         message += "; raise the floor to \(suggested) in \(package.floorFile ?? ".covgate")"
@@ -133,10 +133,7 @@ public struct JUnitReport: Sendable {
       return Case.Outcome(kind: .failure, message: message, type: "loose-floor", body: message)
     case .testFail:
       let names = package.failedTests
-      var message = package.reason
-      if message.isEmpty {
-        message = names.isEmpty ? "tests failed" : "\(names.count) test\(names.count == 1 ? "" : "s") failed"
-      }
+      var message = ReasonText.testFailureLead(package)
       if !names.isEmpty {
         message += ": " + names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", …" : "")
       }

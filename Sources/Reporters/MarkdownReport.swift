@@ -87,9 +87,9 @@ public struct MarkdownReport: Sendable {
   public static func oneLineVerdict(for results: CovResults) -> String {
     let verdict = results.verdict
     let settings = results.settings
-    let looseFails = !Verdict.passes(.loose, settings: settings)
+    let looseFails = PackageStatus.loose.failsGate(loose: settings.loose)
     var failing: [String] = []
-    for status in [PackageStatus.buildFail, .testFail, .fail] where verdict.count(status) > 0 {
+    for status in PackageStatus.allCases.filter(\.isFailure).sorted() where verdict.count(status) > 0 {
       let label =
         switch status {
         case .fail: settings.maxDrop == nil ? "below floor" : "below floor or dropped too far"

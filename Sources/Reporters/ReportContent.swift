@@ -33,7 +33,7 @@ struct ReportContent {
     let deltas = Dictionary(
       (diff?.packages ?? []).map { ($0.importPath, $0) }, uniquingKeysWith: { first, _ in first })
     let ordered = results.packages.sorted { ($0.status, $0.importPath) < ($1.status, $1.importPath) }
-    let failing = ordered.filter { [.buildFail, .testFail, .fail].contains($0.status) }
+    let failing = ordered.filter(\.status.isFailure)
     let verdict = results.verdict
     let timings = results.timings
     var timing =
@@ -126,9 +126,7 @@ struct ReportContent {
       details = "build failed"
     case .testFail:
       let names = package.failedTests
-      if details.isEmpty {
-        details = names.isEmpty ? "tests failed" : MarkdownText.plural(names.count, "test") + " failed"
-      }
+      details = ReasonText.testFailureLead(package)
       if !names.isEmpty {
         details += ": " + names.prefix(10).joined(separator: ", ")
         if names.count > 10 { details += " and \(names.count - 10) more" }

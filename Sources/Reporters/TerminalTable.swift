@@ -26,7 +26,7 @@ public enum TerminalTable {
       lines.append(row)
     }
 
-    let attention = results.packages.filter { [.buildFail, .testFail, .fail].contains($0.status) }
+    let attention = results.packages.filter(\.status.isFailure)
     if !attention.isEmpty {
       lines.append("")
       for package in attention.sorted(by: { ($0.status, $0.importPath) < ($1.status, $1.importPath) }) {

@@ -23,18 +23,19 @@ public enum MaxDropRule {
         let before = ThresholdDiff.measuredCoverage(basePackage),
         dropExceeds(from: before, to: head, limit: maxDrop)
       else { continue }
-      let explanation =
-        "coverage fell \(dropPoints(from: before, to: head)) points vs base "
-        + "(\(before.flooredPercent(decimals: 2))% → \(head.flooredPercent(decimals: 2))%), "
-        + "more than --max-drop \(maxDrop)"
-      if package.reason.contains(explanation) {
+      let drop = CoverageDrop(
+        basePercent: before.flooredPercent(decimals: 2), headPercent: head.flooredPercent(decimals: 2),
+        points: dropPoints(from: before, to: head), limit: maxDrop)
+      if package.coverageDrop == drop || package.reason.contains(drop.sentence) {
         // Already applied (results gated with --base, then reported or published with it again).
       } else if package.status == .fail {
-        results.packages[index].reason = package.reason.isEmpty ? explanation : "\(package.reason); \(explanation)"
+        results.packages[index].coverageDrop = drop
+        results.packages[index].reason = package.reason.isEmpty ? drop.sentence : "\(package.reason); \(drop.sentence)"
       } else {
         results.packages[index].status = .fail
-        results.packages[index].reason = explanation
         results.packages[index].suggestedFloor = nil
+        results.packages[index].coverageDrop = drop
+        results.packages[index].explain(.coverageDropped)
       }
       dropped.append(package.importPath)
     }

@@ -51,10 +51,12 @@ public struct CoverageGate: Sendable {
     for package in packages {
       let relativeDirectory = Self.relative(package.directory, to: moduleRoot)
       if excludes.contains(where: { $0.matches(package.importPath) }) {
-        results[package.importPath] = PackageResult(
+        var excluded = PackageResult(
           importPath: package.importPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
-          floorSource: .default, status: .skipped, reason: "excluded by --exclude", skipReason: .excluded,
+          floorSource: .default, status: .skipped, skipReason: .excluded,
           firstGoFile: package.sourceFiles.first.map { Self.join(relativeDirectory, $0) })
+        excluded.explain(.excluded)
+        results[package.importPath] = excluded
         continue
       }
       if let file = try FloorFile.load(inDirectory: package.directory) {
@@ -197,7 +199,7 @@ public struct CoverageGate: Sendable {
     if measurement.interrupted {
       result.status = .skipped
       result.skipReason = .interrupted
-      result.reason = "not measured: the run was interrupted"
+      result.explain(.interrupted)
       return result
     }
     if let outcome = measurement.outcome {
@@ -208,27 +210,24 @@ public struct CoverageGate: Sendable {
     }
     if measurement.outcome?.buildFailed == true {
       result.status = .buildFail
-      result.reason = "the package or its tests do not compile"
+      result.explain(.buildFailure)
     } else if let failure = measurement.failure, measurement.outcome == nil, !failure.isTestFailure {
       result.status = .buildFail
-      result.reason = failure.sentence
       result.output = measurement.stderr
-    } else if measurement.outcome?.result == .fail || measurement.failure != nil {
+      result.explain(.processFailure(failure.sentence))
+    } else if let failure = measurement.failure {
       result.status = .testFail
-      let names = result.failedTests.prefix(3).joined(separator: ", ")
-      let more = result.failedTests.count > 3 ? " and \(result.failedTests.count - 3) more" : ""
-      result.reason =
-        measurement.failure?.sentence
-        ?? (names.isEmpty ? "go test failed (see output)" : "failing tests: \(names)\(more)")
-      if let failure = measurement.failure {
-        result.output += "\n" + failure.sentence + "\n" + measurement.stderr
-      }
+      result.output += "\n" + failure.sentence + "\n" + measurement.stderr
+      result.explain(.processFailure(failure.sentence))
+    } else if measurement.outcome?.result == .fail {
+      result.status = .testFail
+      result.explain(.failingTests)
     } else {
       let decision = GateRule.decide(
         coverage: result.coverage, floor: floor, floorSource: floorSource, settings: settings)
       result.status = decision.status
-      result.reason = decision.reason
       result.suggestedFloor = decision.suggestedFloor
+      result.explain(decision.cause)
     }
     return result
   }

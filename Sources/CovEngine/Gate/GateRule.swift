@@ -4,6 +4,8 @@ public enum GateRule {
   public struct Decision: Sendable, Hashable {
     /// The status.
     public var status: PackageStatus
+    /// Why, as data.
+    public var cause: PackageReason
     /// Why, in one sentence.
     public var reason: String
     /// For `loose`: the floor to write.
@@ -16,23 +18,19 @@ public enum GateRule {
   public static func decide(
     coverage: StatementCoverage, floor: Percent, floorSource: FloorSource, settings: GateSettings
   ) -> Decision {
-    guard coverage.total > 0 else {
-      return Decision(status: .noStatements, reason: "no statements to cover")
+    func decision(_ status: PackageStatus, _ cause: PackageReason, suggested: Percent? = nil) -> Decision {
+      Decision(
+        status: status, cause: cause,
+        reason: cause.sentence(coverage: coverage, floor: floor, floorSource: floorSource, suggestedFloor: suggested),
+        suggestedFloor: suggested)
     }
-    let shown = coverage.formatted(decimals: 2)
-    guard coverage.meets(floor) else {
-      return Decision(
-        status: .fail, reason: "coverage \(shown) is below the floor \(floor)% (\(floorSource.phrase))")
-    }
+    guard coverage.total > 0 else { return decision(.noStatements, .noStatements) }
+    guard coverage.meets(floor) else { return decision(.fail, .belowFloor) }
     if floorSource == .file && coverage.isAbove(floor + settings.tolerance) {
       let suggestion = FloorSuggestion.floor(for: coverage, tolerance: settings.tolerance)
-      return Decision(
-        status: .loose,
-        reason: "floor \(floor)% lags coverage \(shown) by more than \(settings.tolerance) points; "
-          + "raise it to \(suggestion)",
-        suggestedFloor: suggestion)
+      return decision(.loose, .looseFloor(tolerance: settings.tolerance), suggested: suggestion)
     }
-    return Decision(status: .pass, reason: "coverage \(shown) meets the floor \(floor)% (\(floorSource.phrase))")
+    return decision(.pass, .meetsFloor)
   }
 }
 

@@ -35,12 +35,8 @@ public struct Verdict: Sendable, Hashable, Codable {
   /// Packages with `status`.
   public func count(_ status: PackageStatus) -> Int { counts[status.rawValue] ?? 0 }
 
-  /// Whether a package with `status` lets the gate pass.
+  /// Whether a package with `status` lets the gate pass under `settings`.
   public static func passes(_ status: PackageStatus, settings: GateSettings) -> Bool {
-    switch status {
-    case .pass, .noStatements, .skipped: true
-    case .loose: settings.loose == .warn
-    case .fail, .testFail, .buildFail: false
-    }
+    !status.failsGate(loose: settings.loose)
   }
 }

@@ -20,8 +20,13 @@ public struct PackageResult: Sendable, Hashable, Codable {
   public var percent: Double?
   /// The verdict.
   public var status: PackageStatus
-  /// One sentence saying why the status is what it is.
+  /// One sentence saying why the status is what it is (schema 1; rendered from ``cause``).
   public var reason: String
+  /// Why the status is what it is, as data; `nil` in results files written before it existed
+  /// (``resolvedCause`` then infers it).
+  public var cause: PackageReason?
+  /// The max-drop rule's finding, when this package's coverage fell too far vs base.
+  public var coverageDrop: CoverageDrop?
   /// For `loose` packages: the floor to write (coverage rounded down to one decimal).
   public var suggestedFloor: Percent?
   /// Why the package was skipped, for `skipped`.
@@ -45,7 +50,8 @@ public struct PackageResult: Sendable, Hashable, Codable {
     coverage: StatementCoverage = .zero, status: PackageStatus, reason: String = "",
     suggestedFloor: Percent? = nil, skipReason: SkipReason? = nil, durationSeconds: Double = 0,
     tests: TestCounts = TestCounts(), failedTests: [String] = [], output: String = "",
-    testCases: [TestCaseResult] = [], firstGoFile: String? = nil
+    testCases: [TestCaseResult] = [], firstGoFile: String? = nil, cause: PackageReason? = nil,
+    coverageDrop: CoverageDrop? = nil
   ) {
     self.importPath = importPath
     self.dir = dir
@@ -65,6 +71,20 @@ public struct PackageResult: Sendable, Hashable, Codable {
     self.output = output
     self.testCases = testCases
     self.firstGoFile = firstGoFile
+    self.cause = cause
+    self.coverageDrop = coverageDrop
+  }
+
+  /// Why the status is what it is: ``cause``, or for older results files what status and reason imply.
+  public var resolvedCause: PackageReason {
+    cause ?? PackageReason.implied(by: self, tolerance: GateSettings().tolerance)
+  }
+
+  /// Sets the cause and the schema-1 sentence rendered from it (and from a coverage drop).
+  public mutating func explain(_ cause: PackageReason) {
+    self.cause = cause
+    let drop = cause == .coverageDropped ? nil : coverageDrop
+    reason = cause.sentence(for: self) + (drop.map { "; " + $0.sentence } ?? "")
   }
 
   /// The exact statement counts.

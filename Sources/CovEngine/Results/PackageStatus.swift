@@ -15,6 +15,20 @@ public enum PackageStatus: String, Sendable, Codable, CaseIterable, Comparable {
   /// The package has no statements to cover.
   case noStatements = "no-statements"
 
+  /// Whether the status fails the gate whatever the settings: FAIL, TEST-FAIL and BUILD-FAIL.
+  public var isFailure: Bool {
+    switch self {
+    case .fail, .testFail, .buildFail: true
+    case .pass, .loose, .skipped, .noStatements: false
+    }
+  }
+
+  /// Whether a package with this status fails the gate: the failures, and LOOSE unless loose
+  /// floors only warn. The one place that says which statuses fail.
+  public func failsGate(loose: GateSettings.LoosePolicy) -> Bool {
+    isFailure || (self == .loose && loose == .fail)
+  }
+
   /// The upper-case label used in tables: `PASS`, `TEST-FAIL`, …
   public var label: String { rawValue.uppercased() }
 

@@ -114,6 +114,9 @@ private struct FieldCheck {
     try integer(package.coveredStatements, "coveredStatements", 0...package.totalStatements)
     try percent(package.percent, "percent")
     try text(package.reason, "reason", max: limits.maxShortTextBytes)
+    if case .processFailure(let detail)? = package.cause {
+      try nested("cause").text(detail, "detail", max: limits.maxShortTextBytes)
+    }
     try seconds(package.durationSeconds, "durationSeconds")
     let tests = nested("tests")
     try tests.integer(package.tests.passed, "passed", 0...limits.maxTests)
