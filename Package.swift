@@ -65,7 +65,7 @@ let package = Package(
     ),
     .target(
       name: "GitHub",
-      dependencies: ["CCurl", "DecodingDiagnostics"],
+      dependencies: ["CCurl", "CovBotSupport", "DecodingDiagnostics"],
       swiftSettings: strictSettings
     ),
     // The runs a command performs (gate, report, publish, ratchet, merge) as plain-value APIs.

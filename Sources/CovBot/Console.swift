@@ -1,4 +1,5 @@
 import CovBotKit
+import CovBotSupport
 import Foundation
 import Reporters
 
@@ -22,7 +23,7 @@ struct Console: Sendable {
     outStyle = TerminalStyle.detect(fileDescriptor: STDOUT_FILENO, environment: environment)
     errStyle = TerminalStyle.detect(fileDescriptor: STDERR_FILENO, environment: environment)
     errIsTerminal = isatty(STDERR_FILENO) == 1
-    inActions = environment["GITHUB_ACTIONS"] == "true"
+    inActions = ActionsEnvironment(environment).isActions
   }
 
   /// The run's output: standard output and error, fenced in Actions.

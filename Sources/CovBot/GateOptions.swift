@@ -1,5 +1,6 @@
 import ArgumentParser
 import CovBotKit
+import CovBotSupport
 import CovEngine
 import Foundation
 import Reporters
@@ -135,7 +136,7 @@ struct GateOptions: ParsableArguments {
       settings: GateSettings(defaultFloor: defaultFloor, tolerance: tolerance, loose: loose), strategy: strategy,
       parallelism: parallelism, timeout: timeout.duration, prewarm: prewarm, history: historyDurations,
       testDirectories: testDir.map { TestDirectoryMapping(testDirectory: $0, sourcePrefix: srcPrefix) },
-      goTestFlags: goTestFlags, commit: revision ?? environment["GITHUB_SHA"].flatMap { $0.isEmpty ? nil : $0 },
+      goTestFlags: goTestFlags, commit: revision ?? ActionsEnvironment(environment).sha,
       shard: shard)
   }
 

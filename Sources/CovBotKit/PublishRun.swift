@@ -1,3 +1,4 @@
+import CovBotSupport
 import CovEngine
 import Foundation
 import GitHub
@@ -30,7 +31,9 @@ public struct PublishRun: Sendable {
   /// failures are in the report, for ``enforce(_:)``.
   public func run(_ results: CovResults, resultsPath: String? = nil) async throws -> PublishReport {
     var report = PublishReport()
-    let actions = GitHubActionsOutput(environment: environment)
+    // The runner's variables, read once for the context, the outputs and the paths.
+    let runner = ActionsEnvironment(environment)
+    let actions = GitHubActionsOutput(actions: runner)
     // Mask first, before anything else this step prints (the runner hides masked values in logs).
     let tokenText = environment[settings.github.tokenVariable] ?? ""
     if actions.isActions, let token = GitHubToken(tokenText) { output.line(token.maskCommand) }
@@ -38,7 +41,7 @@ public struct PublishRun: Sendable {
     let context: GitHubContext
     let client: GitHubClient
     do throws(GitHubError) {
-      context = try GitHubContext.fromEnvironment(environment).overriding(
+      context = try GitHubContext(actions: runner).overriding(
         repository: try settings.github.repositoryID(), pullRequest: settings.pullRequest, sha: settings.sha)
       client = try settings.github.client(environment: environment)
     } catch {
@@ -53,7 +56,7 @@ public struct PublishRun: Sendable {
       return report
     }
     let sha = context.headSHA ?? results.commit.flatMap { PublishSettings.isCommitSHA($0) ? $0 : nil }
-    let runURL = context.runURL ?? actions.runURL
+    let runURL = context.runURL
     let verdict = MarkdownReport.oneLineVerdict(for: results)
 
     var step = PublishStep { target, outcome in announce(target, outcome) }

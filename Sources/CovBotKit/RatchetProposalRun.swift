@@ -1,3 +1,4 @@
+import CovBotSupport
 import CovEngine
 import Foundation
 import GitHub
@@ -26,7 +27,9 @@ public struct RatchetProposalRun: Sendable {
   /// Proposes `plan` (measured as `results`); throws a usage ``RunFailure`` on configuration errors
   /// and an infrastructure one when GitHub failed.
   public func run(_ plan: RatchetPlan, results: CovResults) async throws {
-    let actions = GitHubActionsOutput(environment: environment)
+    // The runner's variables, read once for the context, the outputs and the paths.
+    let runner = ActionsEnvironment(environment)
+    let actions = GitHubActionsOutput(actions: runner)
     // Mask first, before anything else this step prints (the runner hides masked values in logs).
     if actions.isActions, let token = GitHubToken(environment[settings.github.tokenVariable] ?? "") {
       output.line(token.maskCommand)
@@ -37,10 +40,10 @@ public struct RatchetProposalRun: Sendable {
     } catch {
       throw RunFailure(.usage, "\(error)")
     }
-    let (client, repository, context) = try connect()
+    let (client, repository, context) = try connect(runner)
     let branch = settings.branch
     let baseBranch = settings.resolvedBaseBranch(context: context)
-    let prefix = settings.repositoryPrefix(moduleDirectory: plan.moduleDirectory, environment: environment)
+    let prefix = settings.repositoryPrefix(moduleDirectory: plan.moduleDirectory, actions: runner)
     guard !plan.changes.isEmpty else {
       output.line(
         "Nothing to ratchet: no floor lags its coverage by more than \(plan.tolerance) points.")
@@ -186,7 +189,7 @@ public struct RatchetProposalRun: Sendable {
       ("pull-request-url", pullRequest?.htmlURL ?? ""),
     ]
     do {
-      try GitHubActionsOutput(environment: environment).writeOutputs(outputs)
+      try GitHubActionsOutput(actions: ActionsEnvironment(environment)).writeOutputs(outputs)
     } catch {
       output.errorLine("covbot: warning: \(error)")
     }
@@ -206,9 +209,9 @@ public struct RatchetProposalRun: Sendable {
   }
 
   /// The client, the repository and the run's context, or a usage failure naming what is missing.
-  private func connect() throws -> (GitHubClient, RepositoryID, GitHubContext) {
+  private func connect(_ runner: ActionsEnvironment) throws -> (GitHubClient, RepositoryID, GitHubContext) {
     do throws(GitHubError) {
-      let context = try GitHubContext.fromEnvironment(environment).overriding(
+      let context = try GitHubContext(actions: runner).overriding(
         repository: try settings.github.repositoryID(), pullRequest: nil, sha: nil)
       guard let repository = context.repository else {
         throw GitHubError(

@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 import GitHub
 import Reporters
@@ -60,9 +61,9 @@ public struct RatchetProposalSettings: Sendable, Hashable {
 
   /// The module root relative to the repository root (`""` when the module is the repository):
   /// the path prefix, else the module's place under `GITHUB_WORKSPACE`.
-  public func repositoryPrefix(moduleDirectory: String, environment: [String: String]) -> String {
+  public func repositoryPrefix(moduleDirectory: String, actions: ActionsEnvironment) -> String {
     if let pathPrefix = github.pathPrefix { return GitHubTarget.normalizedPrefix(pathPrefix) ?? "" }
-    return GitHubActionsOutput(environment: environment).pathPrefix(moduleDir: moduleDirectory)
+    return actions.pathPrefix(moduleDir: moduleDirectory)
   }
 
   private static func stripHeads(_ name: String) -> String {

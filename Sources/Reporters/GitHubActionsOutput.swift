@@ -1,37 +1,30 @@
+import CovBotSupport
 import CovEngine
 import Foundation
 
 /// What a step tells GitHub Actions without a token: step outputs, the job summary, annotations.
 public struct GitHubActionsOutput: Sendable {
-  /// The environment the runner set (`GITHUB_ACTIONS`, `GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`, …).
-  public var environment: [String: String]
+  /// The runner's variables.
+  public var actions: ActionsEnvironment
 
   /// Reads the runner's variables from `environment`.
   public init(environment: [String: String]) {
-    self.environment = environment
+    self.init(actions: ActionsEnvironment(environment))
+  }
+
+  /// Writes where `actions` says.
+  public init(actions: ActionsEnvironment) {
+    self.actions = actions
   }
 
   /// Whether covbot runs inside GitHub Actions (`GITHUB_ACTIONS=true`).
-  public var isActions: Bool { environment["GITHUB_ACTIONS"] == "true" }
+  public var isActions: Bool { actions.isActions }
 
-  /// `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID`, when all three are set.
-  public var runURL: String? {
-    guard let server = nonEmpty("GITHUB_SERVER_URL"), let repository = nonEmpty("GITHUB_REPOSITORY"),
-      let runID = nonEmpty("GITHUB_RUN_ID")
-    else { return nil }
-    let base = server.hasSuffix("/") ? String(server.dropLast()) : server
-    return "\(base)/\(repository)/actions/runs/\(runID)"
-  }
+  /// The workflow run's page, when known.
+  public var runURL: String? { actions.runURL }
 
-  /// The module root relative to the checkout (`GITHUB_WORKSPACE`), for annotation paths;
-  /// `""` when the module is the checkout or lies outside it.
-  public func pathPrefix(moduleDir: String) -> String {
-    guard let workspace = nonEmpty("GITHUB_WORKSPACE") else { return "" }
-    let root = URL(fileURLWithPath: workspace).standardizedFileURL.pathComponents
-    let module = URL(fileURLWithPath: moduleDir).standardizedFileURL.pathComponents
-    guard module.count > root.count, Array(module.prefix(root.count)) == root else { return "" }
-    return module.dropFirst(root.count).joined(separator: "/")
-  }
+  /// The module root relative to the checkout, for annotation paths.
+  public func pathPrefix(moduleDir: String) -> String { actions.pathPrefix(moduleDir: moduleDir) }
 
   /// The step outputs: `status` (pass/fail), `total-coverage` (`81.3`, empty without statements),
   /// `failed-packages` and `loose-packages` (import paths, one a line).
@@ -49,7 +42,7 @@ public struct GitHubActionsOutput: Sendable {
 
   /// Appends `outputs` to `$GITHUB_OUTPUT` in the multi-line-safe `name<<DELIMITER` form.
   public func writeOutputs(_ outputs: [(name: String, value: String)]) throws(ActionsOutputError) {
-    guard let path = nonEmpty("GITHUB_OUTPUT") else { return }
+    guard let path = actions.outputPath else { return }
     var text = ""
     for (name, value) in outputs { text += Self.heredoc(name: name, value: value) }
     try Self.append(text, to: path, variable: "GITHUB_OUTPUT")
@@ -57,7 +50,7 @@ public struct GitHubActionsOutput: Sendable {
 
   /// Appends `markdown` to `$GITHUB_STEP_SUMMARY`.
   public func appendStepSummary(_ markdown: String) throws(ActionsOutputError) {
-    guard let path = nonEmpty("GITHUB_STEP_SUMMARY") else { return }
+    guard let path = actions.stepSummaryPath else { return }
     try Self.append(markdown.hasSuffix("\n") ? markdown : markdown + "\n", to: path, variable: "GITHUB_STEP_SUMMARY")
   }
 
@@ -87,10 +80,5 @@ public struct GitHubActionsOutput: Sendable {
       }
       written += result
     }
-  }
-
-  private func nonEmpty(_ name: String) -> String? {
-    guard let value = environment[name], !value.isEmpty else { return nil }
-    return value
   }
 }

@@ -1,3 +1,4 @@
+import CovBotSupport
 import Foundation
 
 /// Where a publication goes, as GitHub Actions describes the run in its environment.
@@ -51,26 +52,21 @@ public struct GitHubContext: Sendable, Hashable {
   ///
   /// A payload that cannot be read is an error naming the file; a missing variable just leaves its field empty.
   public static func fromEnvironment(_ environment: [String: String]) throws(GitHubError) -> GitHubContext {
-    func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-    var context = GitHubContext()
-    context.isActions = value("GITHUB_ACTIONS") == "true"
-    if let server = value("GITHUB_SERVER_URL") {
-      context.serverURL = server.hasSuffix("/") ? String(server.dropLast()) : server
+    try GitHubContext(actions: ActionsEnvironment(environment))
+  }
+
+  /// The context the runner's variables describe, with the event payload read.
+  public init(actions: ActionsEnvironment) throws(GitHubError) {
+    self.init(
+      eventName: actions.eventName, headSHA: actions.sha, serverURL: actions.serverURL, runURL: actions.runURL,
+      isActions: actions.isActions)
+    baseRef = actions.baseRef
+    if let repository = actions.repository {
+      self.repository = try RepositoryID(parsing: repository, source: "GITHUB_REPOSITORY")
     }
-    if let repository = value("GITHUB_REPOSITORY") {
-      context.repository = try RepositoryID(parsing: repository, source: "GITHUB_REPOSITORY")
+    if let path = actions.eventPath {
+      try EventPayload.read(from: path).apply(to: &self)
     }
-    context.eventName = value("GITHUB_EVENT_NAME")
-    context.baseRef = value("GITHUB_BASE_REF")
-    context.headSHA = value("GITHUB_SHA")
-    if let path = value("GITHUB_EVENT_PATH") {
-      let event = try EventPayload.read(from: path)
-      event.apply(to: &context)
-    }
-    if let repository = context.repository, let runID = value("GITHUB_RUN_ID") {
-      context.runURL = "\(context.serverURL)/\(repository)/actions/runs/\(runID)"
-    }
-    return context
   }
 
   /// The context with the flags' values in place of the environment's (`nil` keeps a field).
