@@ -51,8 +51,8 @@ import Testing
   @Test func aFailedTestMakesThePackageFail() throws {
     var collector = TestEventCollector()
     for line in Self.events { collector.consume(line) }
-    let outcome = try #require(collector.outcome(for: "m/p"))
-    #expect(outcome.result == .fail)
+    let outcome = try #require(collector.testRun(for: "m/p"))
+    #expect(outcome.conclusion == .fail)
     #expect(outcome.failedTests == ["TestBroken"])
     #expect(outcome.output.contains("broken"))
   }

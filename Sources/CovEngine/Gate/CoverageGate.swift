@@ -202,16 +202,16 @@ public struct CoverageGate: Sendable {
       result.explain(.interrupted)
       return result
     }
-    if let outcome = measurement.outcome {
+    if let outcome = measurement.testRun {
       result.tests = outcome.tests
       result.failedTests = outcome.failedTests
       result.testCases = outcome.testCases
       result.output = outcome.output
     }
-    if measurement.outcome?.buildFailed == true {
+    if measurement.testRun?.buildFailed == true {
       result.status = .buildFail
       result.explain(.buildFailure)
-    } else if let failure = measurement.failure, measurement.outcome == nil, !failure.isTestFailure {
+    } else if let failure = measurement.failure, measurement.testRun == nil, !failure.isTestFailure {
       result.status = .buildFail
       result.output = measurement.stderr
       result.explain(.processFailure(failure.sentence))
@@ -219,7 +219,7 @@ public struct CoverageGate: Sendable {
       result.status = .testFail
       result.output += "\n" + failure.sentence + "\n" + measurement.stderr
       result.explain(.processFailure(failure.sentence))
-    } else if measurement.outcome?.result == .fail {
+    } else if measurement.testRun?.conclusion == .fail {
       result.status = .testFail
       result.explain(.failingTests)
     } else {

@@ -5,7 +5,7 @@ struct PackageMeasurement: Sendable {
   /// Statement counts from the profile, when it has the package.
   var coverage: StatementCoverage?
   /// What `go test -json` said about the package.
-  var outcome: TestEventCollector.PackageOutcome?
+  var testRun: TestEventCollector.PackageTestRun?
   /// Wall time.
   var durationSeconds: Double
   /// A failure of the go process itself (timeout, crash) that the event stream may not show.
@@ -52,10 +52,10 @@ struct PackageMeasurement: Sendable {
   }
 }
 
-extension TestEventCollector.PackageOutcome {
+extension TestEventCollector.PackageTestRun {
   /// Folds in the outcome of an extra test package run for the same source package.
-  mutating func absorb(_ other: TestEventCollector.PackageOutcome, testPackage: String) {
-    if other.result == .fail { result = .fail }
+  mutating func absorb(_ other: TestEventCollector.PackageTestRun, testPackage: String) {
+    if other.conclusion == .fail { conclusion = .fail }
     buildFailed = buildFailed || other.buildFailed
     tests.passed += other.tests.passed
     tests.failed += other.tests.failed

@@ -59,22 +59,22 @@ struct PerPackageRunner: Sendable {
       return .interruptedRun
     }
     let testEvents = collector.value
-    var outcome = testEvents.outcome(for: package.importPath)
+    var testRun = testEvents.testRun(for: package.importPath)
     for extra in extras {
-      guard let extraOutcome = testEvents.outcome(for: extra) else { continue }
-      if outcome == nil {
-        outcome = TestEventCollector.PackageOutcome(result: .pass)
+      guard let extraOutcome = testEvents.testRun(for: extra) else { continue }
+      if testRun == nil {
+        testRun = TestEventCollector.PackageTestRun(conclusion: .pass)
       }
-      outcome?.absorb(extraOutcome, testPackage: extra)
+      testRun?.absorb(extraOutcome, testPackage: extra)
     }
     var measurement = PackageMeasurement(
-      coverage: nil, outcome: outcome, durationSeconds: result.duration.seconds)
+      coverage: nil, testRun: testRun, durationSeconds: result.duration.seconds)
     switch result.outcome {
     case .stopped:
       measurement.failure = .testBinaryOverdue(plan.testBinaryLimitText)
     case .timedOut:
       measurement.failure = .processTimedOut(plan.processLimit)
-    case .exited where outcome == nil:
+    case .exited where testRun == nil:
       measurement.failure = .noReport(result.summary)
     case .exited:
       break
@@ -82,7 +82,7 @@ struct PerPackageRunner: Sendable {
     if measurement.failure != nil {
       measurement.stderr = result.stderr + testEvents.unclaimedBuildOutput()
     }
-    if outcome?.buildFailed != true && measurement.failure == nil {
+    if testRun?.buildFailed != true && measurement.failure == nil {
       // A run that passed must have written its profile; without one nothing was measured, and
       // the package must not read as "no statements".
       do {
@@ -95,7 +95,7 @@ struct PerPackageRunner: Sendable {
     events(
       .packageFinished(
         importPath: package.importPath, seconds: measurement.durationSeconds,
-        failed: outcome?.result == .fail || measurement.failure != nil))
+        failed: testRun?.conclusion == .fail || measurement.failure != nil))
     return measurement
   }
 }

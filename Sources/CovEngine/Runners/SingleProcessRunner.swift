@@ -58,9 +58,9 @@ struct SingleProcessRunner: Sendable {
           events(.packageStarted(importPath: package))
         }
         if let finished = collector.withLock({ $0.consume(line) }),
-          let outcome = collector.withLock({ $0.outcome(for: finished) })
+          let testRun = collector.withLock({ $0.testRun(for: finished) })
         {
-          events(.packageFinished(importPath: finished, seconds: outcome.elapsed, failed: outcome.result == .fail))
+          events(.packageFinished(importPath: finished, seconds: testRun.elapsed, failed: testRun.conclusion == .fail))
         }
       }
     } catch is CancellationError {
@@ -85,10 +85,10 @@ struct SingleProcessRunner: Sendable {
     }
     var pass = Pass()
     for package in packages {
-      let outcome = testEvents.outcome(for: package.importPath)
+      let testRun = testEvents.testRun(for: package.importPath)
       if overdue.contains(package.importPath) {
         var measurement = PackageMeasurement(
-          outcome: outcome, durationSeconds: plan.testBinaryLimit.seconds,
+          testRun: testRun, durationSeconds: plan.testBinaryLimit.seconds,
           failure: .testBinaryOverdue(plan.testBinaryLimitText))
         measurement.stderr = result?.stderr ?? ""
         pass.measurements[package.importPath] = measurement
@@ -98,21 +98,21 @@ struct SingleProcessRunner: Sendable {
         // go appends a package's blocks to the profile before it reports the package's result
         // (cmd/go/internal/test), so a package with a final event is complete; the rest is not
         // measured (interrupted) or runs again.
-        guard let outcome else {
+        guard let testRun else {
           if interrupted { pass.measurements[package.importPath] = .interruptedRun }
           continue
         }
         pass.measurements[package.importPath] = PackageMeasurement(
-          coverage: coverage[package.importPath] ?? .zero, outcome: outcome, durationSeconds: outcome.elapsed)
+          coverage: coverage[package.importPath] ?? .zero, testRun: testRun, durationSeconds: testRun.elapsed)
         continue
       }
       var measurement = PackageMeasurement(
         coverage: coverage[package.importPath] ?? coverage[package.directory] ?? .zero,
-        outcome: outcome, durationSeconds: outcome?.elapsed ?? elapsed)
-      if let result, outcome == nil {
+        testRun: testRun, durationSeconds: testRun?.elapsed ?? elapsed)
+      if let result, testRun == nil {
         measurement.failure = .noReport(result.summary)
         measurement.stderr = result.stderr + testEvents.unclaimedBuildOutput()
-      } else if let profileError, outcome?.buildFailed != true {
+      } else if let profileError, testRun?.buildFailed != true {
         measurement.failure = .noProfile(profileError)
       }
       pass.measurements[package.importPath] = measurement

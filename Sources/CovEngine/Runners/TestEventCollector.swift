@@ -5,10 +5,11 @@ import Foundation
 /// the output that explains a failure, telling build failures from test failures.
 struct TestEventCollector: Sendable {
   /// What one package's test run amounted to.
-  struct PackageOutcome: Sendable {
-    enum Result: Sendable { case pass, fail, skip }
+  struct PackageTestRun: Sendable {
+    /// How go concluded the package's run.
+    enum Conclusion: Sendable { case pass, fail, skip }
 
-    var result: Result?
+    var conclusion: Conclusion?
     var buildFailed = false
     var elapsed: Double = 0
     var tests = TestCounts()
@@ -28,7 +29,7 @@ struct TestEventCollector: Sendable {
   }
 
   private struct PackageState: Sendable {
-    var result: PackageOutcome.Result?
+    var conclusion: PackageTestRun.Conclusion?
     var elapsed: Double = 0
     var failedBuild: String?
     var output = BoundedText(limit: Self.outputLimit)
@@ -65,7 +66,7 @@ struct TestEventCollector: Sendable {
       case "output":
         if let text = event.output { state.output.appendLine(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0))) }
       case "pass", "fail", "skip":
-        state.result = event.action == "pass" ? .pass : event.action == "fail" ? .fail : .skip
+        state.conclusion = event.action == "pass" ? .pass : event.action == "fail" ? .fail : .skip
         state.elapsed = event.elapsed ?? 0
         state.failedBuild = event.failedBuild
         running[package] = nil
@@ -108,41 +109,41 @@ struct TestEventCollector: Sendable {
     running.filter { now - $0.value > limit }.map(\.key).sorted()
   }
 
-  /// The outcome of `package`, or `nil` when go reported nothing final about it.
-  func outcome(for package: String) -> PackageOutcome? {
-    guard let state = packages[package], let result = state.result else { return nil }
-    var outcome = PackageOutcome(result: result, elapsed: state.elapsed)
+  /// The test run of `package`, or `nil` when go reported nothing final about it.
+  func testRun(for package: String) -> PackageTestRun? {
+    guard let state = packages[package], let conclusion = state.conclusion else { return nil }
+    var run = PackageTestRun(conclusion: conclusion, elapsed: state.elapsed)
     for record in state.records {
       // A test still running when the binary died (timeout, os.Exit, panic) failed.
-      let finalOutcome = record.outcome ?? (result == .fail ? .fail : .skip)
+      let finalOutcome = record.outcome ?? (conclusion == .fail ? .fail : .skip)
       switch finalOutcome {
-      case .pass: outcome.tests.passed += 1
-      case .fail: outcome.tests.failed += 1
-      case .skip: outcome.tests.skipped += 1
+      case .pass: run.tests.passed += 1
+      case .fail: run.tests.failed += 1
+      case .skip: run.tests.skipped += 1
       }
       let keepsOutput = finalOutcome != .pass
-      outcome.testCases.append(
+      run.testCases.append(
         TestCaseResult(
           name: record.name, outcome: finalOutcome, startedAt: record.startedAt, elapsedSeconds: record.elapsed,
           output: keepsOutput ? record.output.text : ""))
       if finalOutcome == .fail {
-        outcome.failedTests.append(record.outcome == nil ? "\(record.name) (did not finish)" : record.name)
+        run.failedTests.append(record.outcome == nil ? "\(record.name) (did not finish)" : record.name)
       }
     }
     // A failed test fails the package whatever go's exit status: a TestMain that calls
     // os.Exit(0) after m.Run() turns a failing run into `ok`.
-    if outcome.tests.failed > 0 { outcome.result = .fail }
+    if run.tests.failed > 0 { run.conclusion = .fail }
     if let failedBuild = state.failedBuild {
-      outcome.buildFailed = true
+      run.buildFailed = true
       let compiler = buildOutput[failedBuild]?.text ?? ""
-      outcome.output = compiler.isEmpty ? state.output.text : compiler
-    } else if result == .fail && outcome.tests.failed == 0 && state.output.text.contains("[setup failed]") {
-      outcome.buildFailed = true
-      outcome.output = state.output.text
-    } else if outcome.result == .fail {
-      outcome.output = Self.failureOutput(records: state.records, packageOutput: state.output.text)
+      run.output = compiler.isEmpty ? state.output.text : compiler
+    } else if conclusion == .fail && run.tests.failed == 0 && state.output.text.contains("[setup failed]") {
+      run.buildFailed = true
+      run.output = state.output.text
+    } else if run.conclusion == .fail {
+      run.output = Self.failureOutput(records: state.records, packageOutput: state.output.text)
     }
-    return outcome
+    return run
   }
 
   /// Build output that no package event claimed (e.g. `go vet` failures before any test ran).
