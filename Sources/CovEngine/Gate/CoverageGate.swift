@@ -19,6 +19,9 @@ public struct CoverageGate: Sendable {
   }
 
   /// Measures and gates every package the configuration selects.
+  ///
+  /// The steps: discover the packages, take this shard's share, read the floors (skipping the
+  /// excluded), choose the strategy, measure, and gate each measurement against its floor.
   public func run(
     _ configuration: GateConfiguration, events: @escaping @Sendable (GateEvent) -> Void = { _ in }
   )
@@ -29,54 +32,25 @@ public struct CoverageGate: Sendable {
     let goTestFlags = try GoTestFlags(validating: configuration.goTestFlags)
     async let goVersion = go.version(in: configuration.moduleDirectory)
     let discovery = try await discover(configuration)
-    let module = discovery.module
-    let moduleRoot = discovery.moduleRoot
     let version = try await goVersion
-    var packages = discovery.packages
-    var extraTests = discovery.extraTests
-    guard !packages.isEmpty else {
+    guard !discovery.packages.isEmpty else {
       throw NoPackagesError(patterns: configuration.patterns, directory: configuration.moduleDirectory)
     }
-
     var shardInfo: ShardInfo?
+    var packages = discovery.packages
     if let shard = configuration.shard {
       shardInfo = ShardInfo(index: shard.index, count: shard.count, allPackages: packages.map(\.importPath))
       packages = shard.select(packages, history: configuration.history)
     }
-
-    let excludes = configuration.excludes.map { PackagePattern($0, modulePath: module.path) }
-    var results: [String: PackageResult] = [:]
-    var toMeasure: [GoPackage] = []
-    var floors: [String: (Percent, FloorSource, String?)] = [:]
-    for package in packages {
-      let relativeDirectory = Self.relative(package.directory, to: moduleRoot)
-      if excludes.contains(where: { $0.matches(package.importPath) }) {
-        var excluded = PackageResult(
-          importPath: package.importPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
-          floorSource: .default, status: .skipped, skipReason: .excluded,
-          firstGoFile: package.sourceFiles.first.map { Self.join(relativeDirectory, $0) })
-        excluded.explain(.excluded)
-        results[package.importPath] = excluded
-        continue
-      }
-      if let file = try FloorFile.load(inDirectory: package.directory) {
-        floors[package.importPath] = (file.floor, .file, Self.join(relativeDirectory, FloorFile.fileName))
-      } else {
-        floors[package.importPath] = (configuration.settings.defaultFloor, .default, nil)
-      }
-      toMeasure.append(package)
-    }
-    let measured = Set(toMeasure.map(\.importPath))
-    extraTests = extraTests.filter { measured.contains($0.key) }
-
+    let selection = try select(packages, discovery: discovery, configuration: configuration)
     let strategy: Strategy =
       switch configuration.strategy {
       case .single: .single
       case .perPackage: .perPackage
-      case .auto: extraTests.isEmpty ? .single : .perPackage
+      case .auto: selection.extraTests.isEmpty ? .single : .perPackage
       }
     let parallelism = max(configuration.parallelism, 1)
-    events(.started(packageCount: toMeasure.count, strategy: strategy, parallelism: parallelism))
+    events(.started(packageCount: selection.toMeasure.count, strategy: strategy, parallelism: parallelism))
 
     let scratch = try Self.makeScratchDirectory()
     go.watchdog?.removeOnExit(scratch)
@@ -85,32 +59,70 @@ public struct CoverageGate: Sendable {
       go.watchdog?.keep(scratch)
     }
     let plan = MeasurementPlan(
-      packages: Scheduler.order(toMeasure, history: configuration.history), extraTests: extraTests,
-      moduleDirectory: moduleRoot, timeout: configuration.timeout, parallelism: parallelism,
-      goTestFlags: goTestFlags.arguments, scratchDirectory: scratch)
-
+      packages: Scheduler.order(selection.toMeasure, history: configuration.history),
+      extraTests: selection.extraTests, moduleDirectory: discovery.moduleRoot, timeout: configuration.timeout,
+      parallelism: parallelism, goTestFlags: goTestFlags.arguments, scratchDirectory: scratch)
     let (measurements, prewarmSeconds, measureSeconds) = try await measure(
       plan, strategy: strategy, prewarm: configuration.prewarm, events: events)
 
+    var results = selection.skipped
     var interrupted = false
-    for package in toMeasure {
+    for package in selection.toMeasure {
       let measurement = measurements[package.importPath] ?? .interruptedRun
       interrupted = interrupted || measurement.interrupted
-      let (floor, source, floorFile) =
-        floors[package.importPath] ?? (configuration.settings.defaultFloor, .default, nil)
       results[package.importPath] = Self.result(
-        for: package, measurement: measurement, floor: floor, floorSource: source, floorFile: floorFile,
-        directory: Self.relative(package.directory, to: moduleRoot), settings: configuration.settings)
+        for: package, measurement: measurement,
+        floor: selection.floors[package.importPath] ?? PackageFloor(configuration.settings.defaultFloor),
+        directory: Self.relative(package.directory, to: discovery.moduleRoot), settings: configuration.settings)
     }
-
     let timings = Timings(
       prewarmSeconds: prewarmSeconds, measureSeconds: measureSeconds,
       totalSeconds: (ContinuousClock.now - clock).seconds, selfCPUSeconds: Self.selfCPUSeconds(),
       parallelism: parallelism)
     return CovResults(
-      toolVersion: CovBotVersion.current, module: module.path, moduleDir: moduleRoot, goVersion: version,
-      strategy: strategy, commit: configuration.commit, startedAt: startedAt, settings: configuration.settings,
-      shard: shardInfo, interrupted: interrupted, timings: timings, packages: Array(results.values))
+      toolVersion: CovBotVersion.current, module: discovery.module.path, moduleDir: discovery.moduleRoot,
+      goVersion: version, strategy: strategy, commit: configuration.commit, startedAt: startedAt,
+      settings: configuration.settings, shard: shardInfo, interrupted: interrupted, timings: timings,
+      packages: Array(results.values))
+  }
+
+  /// The packages to measure with their floors, and the excluded ones as skipped results.
+  struct Selection: Sendable {
+    var toMeasure: [GoPackage] = []
+    var floors: [String: PackageFloor] = [:]
+    var skipped: [String: PackageResult] = [:]
+    var extraTests: [String: [String]] = [:]
+  }
+
+  /// Splits `packages` into excluded (a skipped result each) and measured (with the floor of
+  /// their `.covgate` file, else the default).
+  func select(
+    _ packages: [GoPackage], discovery: Discovery, configuration: GateConfiguration
+  ) throws -> Selection {
+    let excludes = configuration.excludes.map { PackagePattern($0, modulePath: discovery.module.path) }
+    var selection = Selection()
+    for package in packages {
+      let relativeDirectory = Self.relative(package.directory, to: discovery.moduleRoot)
+      if excludes.contains(where: { $0.matches(package.importPath) }) {
+        var excluded = PackageResult(
+          importPath: package.importPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
+          floorSource: .default, status: .skipped, skipReason: .excluded,
+          firstGoFile: package.sourceFiles.first.map { Self.join(relativeDirectory, $0) })
+        excluded.explain(.excluded)
+        selection.skipped[package.importPath] = excluded
+        continue
+      }
+      if let file = try FloorFile.load(inDirectory: package.directory) {
+        selection.floors[package.importPath] = PackageFloor(
+          file.floor, source: .file, file: Self.join(relativeDirectory, FloorFile.fileName))
+      } else {
+        selection.floors[package.importPath] = PackageFloor(configuration.settings.defaultFloor)
+      }
+      selection.toMeasure.append(package)
+    }
+    let measured = Set(selection.toMeasure.map(\.importPath))
+    selection.extraTests = discovery.extraTests.filter { measured.contains($0.key) }
+    return selection
   }
 
   /// Runs the plan with `strategy`; returns the measurements and the pre-warm and measuring seconds.
@@ -189,11 +201,14 @@ public struct CoverageGate: Sendable {
 
   /// Turns a measurement into a gated package result.
   static func result(
-    for package: GoPackage, measurement: PackageMeasurement, floor: Percent, floorSource: FloorSource,
-    floorFile: String?, directory: String, settings: GateSettings
+    for package: GoPackage, measurement: PackageMeasurement, floor packageFloor: PackageFloor, directory: String,
+    settings: GateSettings
   ) -> PackageResult {
+    let floor = packageFloor.value
+    let floorSource = packageFloor.source
     var result = PackageResult(
-      importPath: package.importPath, dir: directory, floor: floor, floorSource: floorSource, floorFile: floorFile,
+      importPath: package.importPath, dir: directory, floor: floor, floorSource: floorSource,
+      floorFile: packageFloor.file,
       coverage: measurement.coverage ?? .zero, status: .pass, durationSeconds: measurement.durationSeconds,
       firstGoFile: package.sourceFiles.first.map { join(directory, $0) })
     if measurement.interrupted {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything measured and decided about one Go package.
-public struct PackageResult: Sendable, Hashable, Codable {
+public struct PackageResult: Sendable, Hashable {
   /// The package's import path, e.g. `example.com/demo/internal/parse`.
   public var importPath: String
   /// The package directory relative to the module root (`.` for the root package).
@@ -12,12 +12,8 @@ public struct PackageResult: Sendable, Hashable, Codable {
   public var floorSource: FloorSource
   /// The `.covgate` file, relative to the module root, when there is one.
   public var floorFile: String?
-  /// Statements executed by the package's tests.
-  public var coveredStatements: Int
-  /// All statements in the package's own (non-test) files.
-  public var totalStatements: Int
-  /// `covered / total × 100`, or `nil` without statements. Display only: decisions use the integers.
-  public var percent: Double?
+  /// Statements executed by the package's tests, of all statements in its own (non-test) files.
+  public var coverage: StatementCoverage
   /// The verdict.
   public var status: PackageStatus
   /// One sentence saying why the status is what it is (schema 1; rendered from ``cause``).
@@ -58,9 +54,7 @@ public struct PackageResult: Sendable, Hashable, Codable {
     self.floor = floor
     self.floorSource = floorSource
     self.floorFile = floorFile
-    self.coveredStatements = coverage.covered
-    self.totalStatements = coverage.total
-    self.percent = coverage.percent
+    self.coverage = coverage
     self.status = status
     self.reason = reason
     self.suggestedFloor = suggestedFloor
@@ -87,14 +81,83 @@ public struct PackageResult: Sendable, Hashable, Codable {
     reason = cause.sentence(for: self) + (drop.map { "; " + $0.sentence } ?? "")
   }
 
-  /// The exact statement counts.
-  public var coverage: StatementCoverage {
-    get { StatementCoverage(covered: coveredStatements, total: totalStatements) }
-    set {
-      coveredStatements = newValue.covered
-      totalStatements = newValue.total
-      percent = newValue.percent
+  /// Statements executed by the package's tests (`coveredStatements` in the results file).
+  public var coveredStatements: Int {
+    get { coverage.covered }
+    set { coverage.covered = newValue }
+  }
+
+  /// All statements in the package's own files (`totalStatements` in the results file).
+  public var totalStatements: Int {
+    get { coverage.total }
+    set { coverage.total = newValue }
+  }
+
+  /// `covered / total × 100`, or `nil` without statements. Display only: decisions use the integers.
+  public var percent: Double? { coverage.percent }
+}
+
+extension PackageResult: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case importPath, dir, floor, floorSource, floorFile, coveredStatements, totalStatements, percent, status, reason
+    case cause, coverageDrop, suggestedFloor, skipReason, durationSeconds, tests, failedTests, output, testCases
+    case firstGoFile
+  }
+
+  /// Decodes schema 1: the coverage from `coveredStatements` and `totalStatements` (`percent` is
+  /// derived from them, so a file cannot make the two disagree); `cause` and `coverageDrop` are optional.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    importPath = try container.decode(String.self, forKey: .importPath)
+    dir = try container.decode(String.self, forKey: .dir)
+    floor = try container.decode(Percent.self, forKey: .floor)
+    floorSource = try container.decode(FloorSource.self, forKey: .floorSource)
+    floorFile = try container.decodeIfPresent(String.self, forKey: .floorFile)
+    coverage = StatementCoverage(
+      covered: try container.decode(Int.self, forKey: .coveredStatements),
+      total: try container.decode(Int.self, forKey: .totalStatements))
+    // The stored percentage is derived, never used, but a hostile value is still refused by name.
+    if let percent = try container.decodeIfPresent(Double.self, forKey: .percent), !(0...100).contains(percent) {
+      throw DecodingError.dataCorruptedError(
+        forKey: .percent, in: container, debugDescription: "\(percent) is outside 0–100")
     }
+    status = try container.decode(PackageStatus.self, forKey: .status)
+    reason = try container.decode(String.self, forKey: .reason)
+    cause = try container.decodeIfPresent(PackageReason.self, forKey: .cause)
+    coverageDrop = try container.decodeIfPresent(CoverageDrop.self, forKey: .coverageDrop)
+    suggestedFloor = try container.decodeIfPresent(Percent.self, forKey: .suggestedFloor)
+    skipReason = try container.decodeIfPresent(SkipReason.self, forKey: .skipReason)
+    durationSeconds = try container.decode(Double.self, forKey: .durationSeconds)
+    tests = try container.decode(TestCounts.self, forKey: .tests)
+    failedTests = try container.decode([String].self, forKey: .failedTests)
+    output = try container.decode(String.self, forKey: .output)
+    testCases = try container.decode([TestCaseResult].self, forKey: .testCases)
+    firstGoFile = try container.decodeIfPresent(String.self, forKey: .firstGoFile)
+  }
+
+  /// Encodes schema 1, with `percent` beside the counts for readers that want it.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(importPath, forKey: .importPath)
+    try container.encode(dir, forKey: .dir)
+    try container.encode(floor, forKey: .floor)
+    try container.encode(floorSource, forKey: .floorSource)
+    try container.encodeIfPresent(floorFile, forKey: .floorFile)
+    try container.encode(coverage.covered, forKey: .coveredStatements)
+    try container.encode(coverage.total, forKey: .totalStatements)
+    try container.encodeIfPresent(coverage.percent, forKey: .percent)
+    try container.encode(status, forKey: .status)
+    try container.encode(reason, forKey: .reason)
+    try container.encodeIfPresent(cause, forKey: .cause)
+    try container.encodeIfPresent(coverageDrop, forKey: .coverageDrop)
+    try container.encodeIfPresent(suggestedFloor, forKey: .suggestedFloor)
+    try container.encodeIfPresent(skipReason, forKey: .skipReason)
+    try container.encode(durationSeconds, forKey: .durationSeconds)
+    try container.encode(tests, forKey: .tests)
+    try container.encode(failedTests, forKey: .failedTests)
+    try container.encode(output, forKey: .output)
+    try container.encode(testCases, forKey: .testCases)
+    try container.encodeIfPresent(firstGoFile, forKey: .firstGoFile)
   }
 }
 
