@@ -1,19 +1,27 @@
-import Synchronization
+import Foundation
 
-/// A value behind a mutex that escaping closures (task-group children, line handlers) can share.
-public final class Locked<Value: Sendable>: Sendable {
-  private let mutex: Mutex<Value>
+/// A value behind a lock that escaping closures (task-group children, line handlers) can share.
+///
+/// The lock is an `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux the
+/// latter is built on raw futexes, which ThreadSanitizer cannot see, so every access it guards
+/// was reported as a race and hid any real one.
+public final class Locked<Value: Sendable>: @unchecked Sendable {
+  // Only touched with `lock` held.
+  private var storage: Value
+  private let lock = NSLock()
 
   /// Wraps `value`.
   public init(_ value: Value) {
-    mutex = Mutex(value)
+    storage = value
   }
 
   /// Runs `body` with exclusive access to the value.
   public func withLock<Result: Sendable>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-    try mutex.withLock { try body(&$0) }
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(&storage)
   }
 
   /// A copy of the current value.
-  public var value: Value { mutex.withLock { $0 } }
+  public var value: Value { withLock { $0 } }
 }

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -70,7 +69,7 @@ private enum SignalDispositions {
     var signalDelivered = false
   }
 
-  private static let state = Mutex(State())
+  private static let state = Locked(State())
 
   static func acquire() {
     state.withLock { state in
