@@ -42,6 +42,10 @@ public final class TerminalProgress: Sendable {
         text = "Pre-warming build cache (\(count) packages): \(command) …\n"
       case .prewarmFinished(let seconds):
         text = "Pre-warm complete in \(TerminalTable.duration(seconds))\n"
+      case .patchResolved(let lines, let files):
+        text = "Patch: \(lines) changed line\(lines == 1 ? "" : "s") in \(files) Go file\(files == 1 ? "" : "s")\n"
+      case .patchUnavailable(let reason):
+        text = "Patch coverage not measured: \(TerminalText.line(reason))\n"
       case .packageStarted(let importPath):
         state.running.append(importPath)
       case .packageFinished(let importPath, let seconds, let failed):

@@ -43,6 +43,20 @@ public struct CoverageGate: Sendable {
       packages = shard.select(packages, history: configuration.history)
     }
     let selection = try select(packages, discovery: discovery, configuration: configuration)
+    // The change is resolved before measuring: a bad ref or diff fails in seconds.
+    var patchPlan: PatchPlan?
+    if let request = configuration.patch {
+      do {
+        patchPlan = try await PatchPlan.resolve(
+          request, modulePath: discovery.module.path, moduleRoot: discovery.moduleRoot, watchdog: go.watchdog
+        ).excluding(packages: Set(selection.skipped.keys))
+      } catch let error as GitDiffError where request.optional {
+        events(.patchUnavailable(reason: "\(error)"))
+      }
+      if let patchPlan {
+        events(.patchResolved(lines: patchPlan.changed.lineCount, files: patchPlan.changed.files.count))
+      }
+    }
     let strategy: Strategy =
       switch configuration.strategy {
       case .single: .single
@@ -61,7 +75,8 @@ public struct CoverageGate: Sendable {
     let plan = MeasurementPlan(
       packages: Scheduler.order(selection.toMeasure, history: configuration.history),
       extraTests: selection.extraTests, moduleDirectory: discovery.moduleRoot, timeout: configuration.timeout,
-      parallelism: parallelism, goTestFlags: goTestFlags.arguments, scratchDirectory: scratch)
+      parallelism: parallelism, goTestFlags: goTestFlags.arguments, scratchDirectory: scratch,
+      patchFiles: patchPlan?.profileNames ?? [])
     let (measurements, prewarmSeconds, measureSeconds) = try await measure(
       plan, strategy: strategy, prewarm: configuration.prewarm, events: events)
 
@@ -75,6 +90,9 @@ public struct CoverageGate: Sendable {
         floor: selection.floors[package.importPath] ?? PackageFloor(configuration.settings.defaultFloor),
         directory: Self.relative(package.directory, to: discovery.moduleRoot), settings: configuration.settings)
     }
+    let patch = try patchPlan.map { plan in
+      try Self.patch(plan, measurements: measurements, floor: configuration.patch?.floor)
+    }
     let timings = Timings(
       prewarmSeconds: prewarmSeconds, measureSeconds: measureSeconds,
       totalSeconds: (ContinuousClock.now - clock).seconds, selfCPUSeconds: Self.selfCPUSeconds(),
@@ -83,7 +101,21 @@ public struct CoverageGate: Sendable {
       toolVersion: CovBotVersion.current, module: discovery.module.path, moduleDir: discovery.moduleRoot,
       goVersion: version, strategy: strategy, commit: configuration.commit, startedAt: startedAt,
       settings: configuration.settings, shard: shardInfo, interrupted: interrupted, timings: timings,
-      packages: Array(results.values))
+      packages: Array(results.values), patch: patch)
+  }
+
+  /// The patch figure from the blocks each package's run kept for the changed files; a file whose
+  /// package was not measured (another shard, an interrupt) has no blocks and reads "not measured".
+  static func patch(
+    _ plan: PatchPlan, measurements: [String: PackageMeasurement], floor: Percent?
+  ) throws -> PatchResult {
+    var profile = CoverProfile()
+    for measurement in measurements.values {
+      guard let kept = measurement.patchProfile else { continue }
+      try profile.merge(kept)
+    }
+    return PatchCoverage.result(
+      base: plan.base, profile: profile, changed: plan.changed, modules: plan.modules, floor: floor)
   }
 
   /// The packages to measure with their floors, and the excluded ones as skipped results.

@@ -26,6 +26,8 @@ public struct GateConfiguration: Sendable {
   public var commit: String?
   /// Measure only this shard of a balanced split (`--shard K/N`).
   public var shard: ShardSelection?
+  /// Also measure the coverage of the lines a change touched.
+  public var patch: PatchRequest?
 
   /// A configuration with CovBot's defaults.
   public init(
@@ -33,7 +35,7 @@ public struct GateConfiguration: Sendable {
     settings: GateSettings = GateSettings(), strategy: StrategyChoice = .auto, parallelism: Int,
     timeout: Duration = .seconds(600), prewarm: PrewarmMode = .auto, history: DurationHistory = .empty,
     testDirectories: TestDirectoryMapping? = nil, goTestFlags: [String] = [], commit: String? = nil,
-    shard: ShardSelection? = nil
+    shard: ShardSelection? = nil, patch: PatchRequest? = nil
   ) {
     self.moduleDirectory = moduleDirectory
     self.patterns = patterns
@@ -48,5 +50,6 @@ public struct GateConfiguration: Sendable {
     self.goTestFlags = goTestFlags
     self.commit = commit
     self.shard = shard
+    self.patch = patch
   }
 }

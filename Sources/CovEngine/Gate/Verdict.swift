@@ -12,8 +12,11 @@ public struct Verdict: Sendable, Hashable, Codable {
   public var percent: Double?
 
   /// Derives the verdict: any fail, test-fail or build-fail fails the gate, loose fails it
-  /// unless `settings.loose == .warn`, and an interrupted run never passes.
-  public init(packages: [PackageResult], settings: GateSettings, interrupted: Bool = false) {
+  /// unless `settings.loose == .warn`, patch coverage below its floor fails it, and an
+  /// interrupted run never passes.
+  public init(
+    packages: [PackageResult], settings: GateSettings, interrupted: Bool = false, patch: PatchResult? = nil
+  ) {
     var counts = Dictionary(uniqueKeysWithValues: PackageStatus.allCases.map { ($0.rawValue, 0) })
     var total = StatementCoverage.zero
     for package in packages {
@@ -24,7 +27,8 @@ public struct Verdict: Sendable, Hashable, Codable {
     self.coveredStatements = total.covered
     self.totalStatements = total.total
     self.percent = total.percent
-    self.passed = !interrupted && packages.allSatisfy { Self.passes($0.status, settings: settings) }
+    self.passed =
+      !interrupted && packages.allSatisfy { Self.passes($0.status, settings: settings) } && patch?.status != .fail
   }
 
   /// The statement counts over all measured packages.

@@ -113,6 +113,15 @@ public struct CoverProfile: Sendable {
     return result
   }
 
+  /// Only the blocks of the files named (import-path-qualified): what patch coverage keeps, so
+  /// memory follows the change, not the profile.
+  public func restricted(toFiles names: Set<String>) -> CoverProfile {
+    var copy = CoverProfile()
+    copy.mode = mode
+    for name in names { if let blocks = files[name] { copy.files[name] = blocks } }
+    return copy
+  }
+
   /// One file's blocks (merged duplicates once each), in no particular order; empty when the
   /// profile has none for `file` (an import-path-qualified name such as `example.com/m/pkg/a.go`).
   ///

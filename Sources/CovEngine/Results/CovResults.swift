@@ -38,12 +38,15 @@ public struct CovResults: Sendable, Hashable, Codable {
   public var verdict: Verdict
   /// Head vs base comparison, when a base results file was given.
   public var diff: ThresholdDiff?
+  /// The coverage of the lines the change touched, when asked for (`--patch-base`, `--patch-diff`).
+  public var patch: PatchResult?
 
   /// Creates a results document; the verdict is derived from the packages.
   public init(
     toolVersion: String, module: String, moduleDir: String, goVersion: String, strategy: Strategy,
     commit: String? = nil, startedAt: Date, settings: GateSettings, shard: ShardInfo? = nil,
-    interrupted: Bool = false, timings: Timings, packages: [PackageResult], diff: ThresholdDiff? = nil
+    interrupted: Bool = false, timings: Timings, packages: [PackageResult], diff: ThresholdDiff? = nil,
+    patch: PatchResult? = nil
   ) {
     self.schemaVersion = Self.currentSchemaVersion
     self.toolVersion = toolVersion
@@ -59,13 +62,14 @@ public struct CovResults: Sendable, Hashable, Codable {
     self.timings = timings
     self.packages = packages.sorted { $0.importPath < $1.importPath }
     self.diff = diff
-    self.verdict = Verdict(packages: self.packages, settings: settings, interrupted: interrupted)
+    self.patch = patch
+    self.verdict = Verdict(packages: self.packages, settings: settings, interrupted: interrupted, patch: patch)
   }
 
   /// Recomputes ``verdict`` after `packages` or `settings` changed.
   public mutating func refreshVerdict() {
     packages.sort { $0.importPath < $1.importPath }
-    verdict = Verdict(packages: packages, settings: settings, interrupted: interrupted)
+    verdict = Verdict(packages: packages, settings: settings, interrupted: interrupted, patch: patch)
   }
 }
 

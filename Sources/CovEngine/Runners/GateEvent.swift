@@ -10,6 +10,10 @@ public enum GateEvent: Sendable {
   case packageStarted(importPath: String)
   /// A package's tests finished (coverage may follow later in single-process mode).
   case packageFinished(importPath: String, seconds: Double, failed: Bool)
+  /// The change for patch coverage is known: this many changed lines in this many files.
+  case patchResolved(lines: Int, files: Int)
+  /// Patch coverage was asked for where it may be missing (`auto`) and cannot be had; the gate goes on.
+  case patchUnavailable(reason: String)
 }
 
 /// How the build cache is filled before parallel per-package runs.

@@ -17,6 +17,14 @@ struct MeasurementPlan: Sendable {
   var goTestFlags: [String]
   /// A scratch directory for profiles.
   var scratchDirectory: String
+  /// The changed files (profile names) whose blocks the runners keep for patch coverage.
+  var patchFiles: Set<String> = []
+
+  /// The blocks of `package`'s changed files in `profile`, for patch coverage.
+  func patchProfile(_ profile: CoverProfile, package: String) -> CoverProfile? {
+    guard !patchFiles.isEmpty else { return nil }
+    return profile.restricted(toFiles: patchFiles.filter { PatchPlan.directory(of: $0) == package })
+  }
 
   /// `-timeout=…` for go test.
   var goTimeoutFlag: String {

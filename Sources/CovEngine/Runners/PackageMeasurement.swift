@@ -14,6 +14,8 @@ struct PackageMeasurement: Sendable {
   var stderr = ""
   /// The run was cancelled before the package finished.
   var interrupted = false
+  /// The blocks of the package's changed files, for patch coverage.
+  var patchProfile: CoverProfile?
 
   static let interruptedRun = PackageMeasurement(durationSeconds: 0, interrupted: true)
 

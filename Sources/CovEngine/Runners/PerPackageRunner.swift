@@ -86,7 +86,9 @@ struct PerPackageRunner: Sendable {
       // A run that passed must have written its profile; without one nothing was measured, and
       // the package must not read as "no statements".
       do {
-        let byDirectory = try CoverProfile.load(path: profilePath).coverageByDirectory()
+        let profile = try CoverProfile.load(path: profilePath)
+        measurement.patchProfile = plan.patchProfile(profile, package: package.importPath)
+        let byDirectory = profile.coverageByDirectory()
         measurement.coverage = byDirectory[package.importPath] ?? byDirectory[package.directory] ?? .zero
       } catch {
         measurement.failure = .noProfile("\(error)")

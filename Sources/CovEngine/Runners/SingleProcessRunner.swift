@@ -71,18 +71,19 @@ struct SingleProcessRunner: Sendable {
     let overdue = Set(testEvents.overdue(limit: plan.testBinaryLimit))
     let stopped = interrupted || result.map { if case .exited = $0.outcome { false } else { true } } ?? true
 
-    var coverage: [String: StatementCoverage] = [:]
+    var profile = CoverProfile()
     var profileError: String?
     if stopped {
-      coverage = Self.partialCoverage(at: profilePath)
+      profile = Self.partialProfile(at: profilePath)
     } else {
       // Without a readable profile nothing was measured: no package may read as "no statements".
       do {
-        coverage = try CoverProfile.load(path: profilePath).coverageByDirectory()
+        profile = try CoverProfile.load(path: profilePath)
       } catch {
         profileError = "\(error)"
       }
     }
+    let coverage = profile.coverageByDirectory()
     var pass = Pass()
     for package in packages {
       let testRun = testEvents.testRun(for: package.importPath)
@@ -103,12 +104,14 @@ struct SingleProcessRunner: Sendable {
           continue
         }
         pass.measurements[package.importPath] = PackageMeasurement(
-          coverage: coverage[package.importPath] ?? .zero, testRun: testRun, durationSeconds: testRun.elapsed)
+          coverage: coverage[package.importPath] ?? .zero, testRun: testRun, durationSeconds: testRun.elapsed,
+          patchProfile: plan.patchProfile(profile, package: package.importPath))
         continue
       }
       var measurement = PackageMeasurement(
         coverage: coverage[package.importPath] ?? coverage[package.directory] ?? .zero,
-        testRun: testRun, durationSeconds: testRun?.elapsed ?? elapsed)
+        testRun: testRun, durationSeconds: testRun?.elapsed ?? elapsed,
+        patchProfile: plan.patchProfile(profile, package: package.importPath))
       if let result, testRun == nil {
         measurement.failure = .noReport(result.summary)
         measurement.stderr = result.stderr + testEvents.unclaimedBuildOutput()
@@ -128,13 +131,13 @@ struct SingleProcessRunner: Sendable {
     return pass
   }
 
-  /// The packages go had finished appending to a profile when it was stopped; a cut-off last
-  /// line (go was writing it) is dropped, and an unreadable profile gives nothing.
-  static func partialCoverage(at path: String) -> [String: StatementCoverage] {
+  /// What go had finished appending to a profile when it was stopped; a cut-off last line (go
+  /// was writing it) is dropped, and an unreadable profile gives nothing.
+  static func partialProfile(at path: String) -> CoverProfile {
     guard let data = FileManager.default.contents(atPath: path),
       let lastNewline = data.lastIndex(of: 0x0A)
-    else { return [:] }
+    else { return CoverProfile() }
     let complete = String(decoding: data[...lastNewline], as: UTF8.self)
-    return (try? CoverProfile.parse(complete, path: path).coverageByDirectory()) ?? [:]
+    return (try? CoverProfile.parse(complete, path: path)) ?? CoverProfile()
   }
 }

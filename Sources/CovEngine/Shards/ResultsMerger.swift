@@ -53,6 +53,19 @@ public enum ResultsMerger {
       }
     }
     let all = inputs.map(\.results)
+    // Each changed file's lines come from the shard that measured its package.
+    let patches = all.compactMap(\.patch)
+    guard patches.isEmpty || patches.count == all.count else {
+      throw MergeError("only \(patches.count) of \(all.count) shards measured patch coverage; run every shard alike")
+    }
+    var patch: PatchResult?
+    if !patches.isEmpty {
+      do {
+        patch = try PatchResult.merging(patches)
+      } catch {
+        throw MergeError("patch coverage: \(error)")
+      }
+    }
     let timings = Timings(
       prewarmSeconds: all.map(\.timings.prewarmSeconds).max() ?? 0,
       measureSeconds: all.map(\.timings.measureSeconds).max() ?? 0,
@@ -63,7 +76,7 @@ public enum ResultsMerger {
       toolVersion: first.toolVersion, module: first.module, moduleDir: first.moduleDir, goVersion: first.goVersion,
       strategy: first.strategy, commit: first.commit, startedAt: all.map(\.startedAt).min() ?? first.startedAt,
       settings: first.settings, shard: nil, interrupted: all.contains(where: \.interrupted), timings: timings,
-      packages: packages, diff: nil)
+      packages: packages, diff: nil, patch: patch)
   }
 
   private static func check(_ condition: Bool, _ path: String, _ message: String) throws(MergeError) {
