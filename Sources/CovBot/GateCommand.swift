@@ -18,6 +18,9 @@ struct GateCommand: AsyncParsableCommand {
 
   @OptionGroup var options: GateOptions
 
+  @OptionGroup(title: "Patch coverage")
+  var patch: PatchOptions
+
   @OptionGroup(title: "Reports")
   var reports: ReportOptions
 
@@ -31,10 +34,14 @@ struct GateCommand: AsyncParsableCommand {
     let console = Console()
     let reportRun = try reports.run()
     let publishRun = publish ? publishing.run(markdown: reportRun.markdown, console: console) : nil
-    let gate = try options.run(console: console, secretVariables: [publishing.github.tokenEnv])
+    var gate = try options.run(console: console, secretVariables: [publishing.github.tokenEnv])
+    let (patchRequest, patchNote) = patch.request(
+      github: publishing.github.target, environment: ProcessInfo.processInfo.environment)
+    if let patchNote { console.error("covbot: \(patchNote)") }
+    gate.configuration.patch = patchRequest
     let outcome = try await gate.run(reports: reportRun, publish: publishRun)
     let results = outcome.results
-    console.outUntrusted(TerminalTable.render(results, style: console.outStyle))
+    console.outUntrusted(TerminalTable.render(results, style: console.outStyle, showUncovered: patch.showUncovered))
     if let signal = outcome.signal { throw ExitCode(128 + signal) }
     if let nothing = NothingMeasured(results) {
       // An empty shard is normal (more shards than packages) and merges; a run that excluded

@@ -28,8 +28,13 @@ struct ReportCommand: AsyncParsableCommand {
   @Option(help: "What to print: text (the gate table), json (the results) or markdown (the PR comment).")
   var format: ReportRun.Format = .text
 
-  @Flag(help: "Print only the threshold diff (needs --base, or results written with --base).")
+  @Flag(
+    help:
+      "Print only what changed: the threshold diff (needs --base, or results written with --base) and patch coverage.")
   var diff = false
+
+  @Flag(help: "With patch coverage in the results: print the changed lines no test ran, per file.")
+  var showUncovered = false
 
   func run() async throws {
     let console = Console()
@@ -41,7 +46,8 @@ struct ReportCommand: AsyncParsableCommand {
       throw RunFailure(.usage, "\(error)")
     }
     let rendered = try reportRun.render(
-      results, format: format, diffOnly: diff, style: console.outStyle, source: resultsPath)
+      results, format: format, diffOnly: diff, style: console.outStyle, source: resultsPath,
+      showUncovered: showUncovered)
     // Only the text table is fenced against workflow commands, and only then do workflow commands
     // go to stdout: JSON and Markdown are for files a caller captures.
     if format == .text {

@@ -70,22 +70,31 @@ public struct ReportRun: Sendable {
   /// The text `covbot report` prints for `results`: the whole report, or with `diffOnly` only
   /// the threshold diff (usage failure when the results hold none).
   public func render(
-    _ results: CovResults, format: Format, diffOnly: Bool, style: TerminalStyle, source: String
+    _ results: CovResults, format: Format, diffOnly: Bool, style: TerminalStyle, source: String,
+    showUncovered: Bool = false
   ) throws -> String {
     if diffOnly {
+      // The text diff is what changed: the thresholds and the changed lines' coverage.
+      if format == .text, results.diff == nil, let patch = results.patch {
+        return TerminalTable.patchLines(patch, style: style, showUncovered: showUncovered)
+      }
       guard let thresholdDiff = results.diff else {
         throw RunFailure(
           .usage, "--diff: \(source) holds no threshold diff. Pass --base FILE with the base branch's results.")
       }
       switch format {
-      case .text: return ThresholdDiffText.render(thresholdDiff, style: style)
+      case .text:
+        let patch = results.patch.map {
+          "\n" + TerminalTable.patchLines($0, style: style, showUncovered: showUncovered)
+        }
+        return ThresholdDiffText.render(thresholdDiff, style: style) + (patch ?? "")
       case .json: return try Self.json(thresholdDiff)
       case .markdown: return try rendering { try markdown.thresholdDiff(for: results) }
       }
     }
     switch format {
     case .text:
-      return TerminalTable.render(results, style: style)
+      return TerminalTable.render(results, style: style, showUncovered: showUncovered)
     case .json:
       do {
         return String(decoding: try ResultsFile.encode(results), as: UTF8.self)

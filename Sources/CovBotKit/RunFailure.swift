@@ -32,7 +32,9 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
     case let failure as RunFailure:
       self = failure
     case is FloorFileError, is GoListError, is ResultsFileError, is GoTestFlagsError, is NoPackagesError,
-      is TemplateError, is MergeError:
+      is TemplateError, is MergeError, is PatchInputError:
+      self.init(.usage, "\(error)")
+    case let error as GitDiffError where error.isUsage:
       self.init(.usage, "\(error)")
     case let error as GitHubError where error.kind == .configuration:
       self.init(.usage, "\(error)")

@@ -27,7 +27,8 @@ public struct GitHubActionsOutput: Sendable {
   public func pathPrefix(moduleDir: String) -> String { actions.pathPrefix(moduleDir: moduleDir) }
 
   /// The step outputs: `status` (pass/fail), `total-coverage` (`81.3`, empty without statements),
-  /// `failed-packages` and `loose-packages` (import paths, one a line).
+  /// `failed-packages` and `loose-packages` (import paths, one a line), `patch-coverage` (`73.1`,
+  /// empty without a patch figure).
   public static func outputs(for results: CovResults) -> [(name: String, value: String)] {
     let coverage = results.verdict.coverage
     let failed = results.packages.filter(\.status.isFailure).map(\.importPath)
@@ -37,7 +38,13 @@ public struct GitHubActionsOutput: Sendable {
       ("total-coverage", coverage.total > 0 ? "\(coverage.flooredPercent(decimals: 1))" : ""),
       ("failed-packages", failed.joined(separator: "\n")),
       ("loose-packages", loose.joined(separator: "\n")),
+      ("patch-coverage", results.patch.map(Self.patchCoverage) ?? ""),
     ]
+  }
+
+  /// `73.1`; empty when no changed line holds a statement.
+  static func patchCoverage(_ patch: PatchResult) -> String {
+    patch.coverage.total > 0 ? "\(patch.coverage.flooredPercent(decimals: 1))" : ""
   }
 
   /// Appends `outputs` to `$GITHUB_OUTPUT` in the multi-line-safe `name<<DELIMITER` form.

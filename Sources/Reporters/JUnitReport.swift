@@ -105,11 +105,12 @@ public struct JUnitReport: Sendable {
     properties.append(("gate.verdict", results.verdict.passed ? "pass" : "fail"))
     if results.interrupted { properties.append(("gate.interrupted", "true")) }
     let classname = results.module.isEmpty ? Self.gateSuiteName : results.module
-    let cases = results.packages.map { package in
+    var cases = results.packages.map { package in
       Case(
         classname: classname, name: package.importPath, time: package.durationSeconds, timestamp: nil,
         outcome: gateOutcome(package, settings: settings), systemOut: Self.gateSummary(package))
     }
+    if let patch = results.patch { cases.append(patchCase(patch, classname: classname)) }
     return Suite(
       name: Self.gateSuiteName, time: results.timings.totalSeconds, timestamp: results.startedAt,
       properties: properties, cases: cases)
@@ -150,6 +151,39 @@ public struct JUnitReport: Sendable {
         }
       return Case.Outcome(kind: .skipped, message: message, type: nil, body: "")
     }
+  }
+
+  /// The name of the test case that holds patch coverage.
+  public static let patchCaseName = "patch coverage"
+
+  /// The `patch coverage` case: a failure below the patch floor, the per-file figures as output.
+  func patchCase(_ patch: PatchResult, classname: String) -> Case {
+    let breakdown = PatchText.breakdown(patch)
+    var lines = [
+      PatchText.summary(patch) + (breakdown.isEmpty ? "" : ": " + breakdown)
+        + "; status \(PatchText.label(patch.status))"
+    ]
+    if let base = patch.base { lines.append("base \(base)") }
+    for file in patch.files {
+      guard file.measured else {
+        lines.append("\(file.path): not measured")
+        continue
+      }
+      var line = "\(file.path): \(file.coverage.formatted(decimals: 2)) of \(file.coverage.total) changed lines"
+      if !file.missedRanges.isEmpty { line += "; missed \(PatchText.ranges(file.missedRanges))" }
+      if !file.partialRanges.isEmpty { line += "; partial \(PatchText.ranges(file.partialRanges))" }
+      lines.append(line)
+    }
+    let outcome: Case.Outcome? =
+      patch.status == .fail
+      ? Case.Outcome(
+        kind: .failure, message: "patch coverage \(PatchText.summary(patch)) is below its floor",
+        type: "patch-coverage",
+        body: lines.joined(separator: "\n"))
+      : nil
+    return Case(
+      classname: classname, name: Self.patchCaseName, time: 0, timestamp: nil, outcome: outcome,
+      systemOut: lines.joined(separator: "\n"))
   }
 
   /// `coverage 81.25% (130/160 statements); floor 80.0 from pkg/.covgate; status PASS`.

@@ -3,8 +3,11 @@ import Foundation
 
 /// The `covbot gate` table: STATUS, COVERAGE, FLOOR, TIME, PACKAGE, in import-path order.
 public enum TerminalTable {
-  /// Renders the table, the failure details, and the verdict line.
-  public static func render(_ results: CovResults, style: TerminalStyle = .plain) -> String {
+  /// Renders the table, the failure details, the patch line, and the verdict line; with
+  /// `showUncovered`, the patch's missed and partial line ranges per file.
+  public static func render(
+    _ results: CovResults, style: TerminalStyle = .plain, showUncovered: Bool = false
+  ) -> String {
     var lines: [String] = []
     let statusWidth = PackageStatus.allCases.map(\.label.count).max() ?? 0
     lines.append(
@@ -41,8 +44,49 @@ public enum TerminalTable {
       }
     }
     lines.append("")
+    if let patch = results.patch {
+      lines.append(patchLine(patch, style: style))
+      if showUncovered { lines += uncoveredLines(patch) }
+    }
     lines.append(verdictLine(results, style: style))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `PATCH 73.1% of 26 changed lines (floor 80.0): 19 covered, 2 partial, 5 missed`, the label
+  /// coloured by the patch's status (`PATCH` alone when it is information only).
+  public static func patchLine(_ patch: PatchResult, style: TerminalStyle = .plain) -> String {
+    let label =
+      switch patch.status {
+      case .pass: style.paint("PATCH PASS", "1;32")
+      case .fail: style.paint("PATCH FAIL", "1;31")
+      case .info: style.bold("PATCH")
+      }
+    let breakdown = PatchText.breakdown(patch)
+    return "\(label) \(PatchText.summary(patch))" + (breakdown.isEmpty ? "" : ": " + breakdown)
+  }
+
+  /// The patch line, then (with `showUncovered`) the uncovered ranges, newline-terminated.
+  public static func patchLines(_ patch: PatchResult, style: TerminalStyle = .plain, showUncovered: Bool) -> String {
+    ([patchLine(patch, style: style)] + (showUncovered ? uncoveredLines(patch) : [])).joined(separator: "\n") + "\n"
+  }
+
+  /// One line per changed file with missed or partial lines, most missed first, then the files
+  /// the measurement never saw.
+  static func uncoveredLines(_ patch: PatchResult) -> [String] {
+    var lines: [String] = []
+    let uncovered = patch.files.filter { $0.missedLines + $0.partialLines > 0 }
+      .sorted { ($1.missedLines, $1.partialLines, $0.path) < ($0.missedLines, $0.partialLines, $1.path) }
+    for file in uncovered {
+      var parts: [String] = []
+      if !file.missedRanges.isEmpty { parts.append("missed \(PatchText.ranges(file.missedRanges))") }
+      if !file.partialRanges.isEmpty { parts.append("partial \(PatchText.ranges(file.partialRanges))") }
+      lines.append("    \(TerminalText.line(file.path)): \(parts.joined(separator: "; "))")
+    }
+    for file in patch.files where !file.measured {
+      lines.append(
+        "    \(TerminalText.line(file.path)): not measured (no coverage block: build tags, or its package was not run)")
+    }
+    return lines
   }
 
   /// `FAIL: 1 fail, 1 loose, 3 pass of 6 packages · total 81.3% · pre-warm 1.2s, measure 8.4s, total 10.1s`

@@ -4,190 +4,11 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A scratch git repository driven through the `git` CLI.
-private struct ScratchRepository {
-  let root: String
-
-  init() throws {
-    root =
-      FileManager.default.temporaryDirectory.appendingPathComponent("covbot-git-\(UUID().uuidString.prefix(8))")
-      .path
-    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-  }
-
-  func git(_ arguments: String...) async throws -> String {
-    let child = ChildProcess(
-      executable: try GitDiff.locate(in: root).executable,
-      arguments: [
-        "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main", "-c",
-        "core.autocrlf=false",
-      ] + arguments,
-      environment: ["GIT_CONFIG_NOSYSTEM": "1"], workingDirectory: root, timeout: .seconds(60))
-    let (result, output) = try await child.runCollecting()
-    guard result.succeeded else { throw FixtureFailure("git \(arguments.joined(separator: " ")): \(result.stderr)") }
-    return output
-  }
-
-  func write(_ path: String, _ content: String) throws {
-    let url = URL(fileURLWithPath: root).appendingPathComponent(path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(content.utf8).write(to: url)
-  }
-
-  func remove(_ path: String) throws {
-    try FileManager.default.removeItem(atPath: root + "/" + path)
-  }
-
-  func commit(_ message: String) async throws {
-    _ = try await git("add", "-A")
-    _ = try await git("commit", "-q", "-m", message)
-  }
-
-  /// Line numbers of `path` at HEAD that `git blame` attributes to commits in `base..HEAD`: an
-  /// independent account of the lines a branch added.
-  func blamedLines(_ path: String, since base: String) async throws -> [Int] {
-    let own = Set(try await git("rev-list", "\(base)..HEAD").split(separator: "\n").map(String.init))
-    let porcelain = try await git("blame", "--porcelain", "HEAD", "--", path)
-    var lines: [Int] = []
-    for line in porcelain.split(separator: "\n", omittingEmptySubsequences: false) {
-      let fields = line.split(separator: " ")
-      // Header lines: `<sha> <orig-line> <final-line> [<group-size>]`.
-      guard fields.count >= 3, fields[0].count == 40, fields[0].allSatisfy(\.isHexDigit),
-        let final = Int(fields[2])
-      else { continue }
-      if own.contains(String(fields[0])) { lines.append(final) }
-    }
-    return lines.sorted()
-  }
-}
-
-private struct FixtureFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
-}
-
 @Suite struct GitDiffTests {
-  static let calcBase = """
-    package calc
-
-    // Classify names a number's sign.
-    func Classify(n int) string {
-    \tif n < 0 {
-    \t\treturn "negative"
-    \t}
-    \treturn "non-negative"
-    }
-
-    """
-
-  static let calcHead = """
-    package calc
-
-    // Classify names a number's sign.
-    func Classify(n int) string {
-    \tif n < 0 {
-    \t\treturn "negative"
-    \t}
-    \tif n == 0 {
-    \t\treturn "zero"
-    \t}
-    \tif n > 1000 {
-    \t\treturn "huge"
-    \t}
-    \treturn "positive"
-    }
-
-    """
-
-  static let helpersBase = """
-    package calc
-
-    // Double doubles.
-    func Double(x int) int {
-    \treturn 2 * x
-    }
-
-    // Triple triples.
-    func Triple(x int) int {
-    \treturn 3 * x
-    }
-
-    // Quadruple quadruples.
-    func Quadruple(x int) int {
-    \treturn 4 * x
-    }
-
-    """
-
-  /// Builds the branch scenario: a module in `svc/`, a base branch that moves on after the branch
-  /// point, and a feature branch with every kind of change.
-  private static func scenario() async throws -> (ScratchRepository, mergeBase: String) {
-    let repo = try ScratchRepository()
-    _ = try await repo.git("init", "-q")
-    // A user's diff settings must not change what covbot reads.
-    for (key, value) in [
-      ("diff.relative", "true"), ("diff.noprefix", "true"), ("diff.mnemonicPrefix", "true"),
-      ("color.diff", "always"), ("diff.external", "false"), ("diff.algorithm", "histogram"),
-      ("core.quotePath", "false"),
-    ] {
-      _ = try await repo.git("config", key, value)
-    }
-    try repo.write("svc/go.mod", "module example.com/m\n\ngo 1.21\n")
-    try repo.write("svc/calc/calc.go", calcBase)
-    try repo.write(
-      "svc/calc/calc_test.go",
-      "package calc\n\nimport \"testing\"\n\nfunc TestClassify(t *testing.T) {\n\tif Classify(-1) != \"negative\" {\n\t\tt.Fatal(\"x\")\n\t}\n}\n"
-    )
-    try repo.write("svc/calc/helpers.go", helpersBase)
-    try repo.write(
-      "svc/calc/other.go", "package calc\n\n// Other is changed on main only.\nfunc Other() int { return 1 }\n")
-    try repo.write("svc/calc/deleted.go", "package calc\n\nfunc Deleted() int { return 1 }\n")
-    try repo.write("svc/calc/crlf.go", "package calc\r\n\r\n// One is one.\r\nfunc One() int {\r\n\treturn 1\r\n}\r\n")
-    try repo.write("svc/util/util.go", "package util\n\n// Util is tested.\nfunc Util() int {\n\treturn 7\n}\n")
-    try repo.write(
-      "svc/util/util_test.go",
-      "package util\n\nimport \"testing\"\n\nfunc TestUtil(t *testing.T) {\n\tif Util() != 7 {\n\t\tt.Fatal(\"x\")\n\t}\n}\n"
-    )
-    try repo.write("tools/x.go", "package main\n")
-    try await repo.commit("base")
-    let mergeBase = try await repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
-    _ = try await repo.git("branch", "feature")
-
-    // The base branch moves on: this change is not part of the patch.
-    try repo.write(
-      "svc/calc/other.go", "package calc\n\n// Other is changed on main only.\nfunc Other() int { return 2 }\n")
-    try await repo.commit("on main after the branch point")
-
-    _ = try await repo.git("checkout", "-q", "feature")
-    try repo.write("svc/calc/calc.go", calcHead)
-    try repo.write(
-      "svc/calc/calc_test.go",
-      "package calc\n\nimport \"testing\"\n\nfunc TestClassify(t *testing.T) {\n\tif Classify(-1) != \"negative\" || Classify(0) != \"zero\" || Classify(5) != \"positive\" {\n\t\tt.Fatal(\"x\")\n\t}\n}\n"
-    )
-    // Moved between packages, with its package clause changed and a new function.
-    try repo.remove("svc/calc/helpers.go")
-    try repo.write(
-      "svc/util/helpers.go",
-      helpersBase.replacingOccurrences(of: "package calc", with: "package util")
-        + "// Quintuple quintuples.\nfunc Quintuple(x int) int {\n\treturn 5 * x\n}\n")
-    try repo.write(
-      "svc/calc/gen.go",
-      "// Code generated by hand for a test. DO NOT EDIT.\n\npackage calc\n\nfunc Gen() int {\n\treturn 3\n}\n")
-    try repo.remove("svc/calc/deleted.go")
-    try repo.write("svc/calc/data.bin", "\u{0}\u{1}\u{2}binary\u{0}")
-    try repo.write(
-      "svc/calc/crlf.go", "package calc\r\n\r\n// One is one.\r\nfunc One() int {\r\n\treturn 2 - 1\r\n}\r\n")
-    try repo.write("tools/x.go", "package main\n\nfunc main() {}\n")
-    try repo.write("README.md", "docs\n")
-    try repo.write("docs/spé cial \"notes\".txt", "one\ntwo\n")
-    try await repo.commit("feature")
-    return (repo, mergeBase)
-  }
-
-  static let module = GoModuleLocation(modulePath: "example.com/m", directory: "svc")
+  static let module = PatchScenario.module
 
   @Test func diffIsThreeDotWithEveryKindOfChange() async throws {
-    let (repo, mergeBase) = try await Self.scenario()
+    let (repo, mergeBase) = try await PatchScenario.build()
     defer { try? FileManager.default.removeItem(atPath: repo.root) }
     let change = try await GitDiff.locate(in: repo.root + "/svc").change(against: "main")
     #expect(change.mergeBase == mergeBase)
@@ -217,7 +38,7 @@ private struct FixtureFailure: Error, CustomStringConvertible {
   /// End to end: real `go test -coverprofile`, patch coverage from the engine, and the same
   /// figures computed independently from the raw profile text and `git blame`.
   @Test func patchCoverageMatchesAnIndependentCount() async throws {
-    let (repo, mergeBase) = try await Self.scenario()
+    let (repo, mergeBase) = try await PatchScenario.build()
     defer { try? FileManager.default.removeItem(atPath: repo.root) }
     let go = try GoFixture.toolchain()
     let profilePath = repo.root + "/cover.out"
@@ -238,7 +59,7 @@ private struct FixtureFailure: Error, CustomStringConvertible {
     for path in ["svc/calc/calc.go", "svc/calc/crlf.go", "svc/util/helpers.go"] {
       let lines = try await repo.blamedLines(path, since: mergeBase)
       let profileName = "example.com/m/" + path.dropFirst("svc/".count)
-      let expected = Self.independentCount(profileText: profileText, file: profileName, lines: lines)
+      let expected = PatchScenario.independentCount(profileText: profileText, file: profileName, lines: lines)
       let file = try #require(patch.files.first { $0.path == path })
       #expect(file.measured)
       #expect(file.changedLines == lines.count, "\(path)")
@@ -294,7 +115,7 @@ private struct FixtureFailure: Error, CustomStringConvertible {
   }
 
   @Test func unknownRefIsAClearError() async throws {
-    let (repo, _) = try await Self.scenario()
+    let (repo, _) = try await PatchScenario.build()
     defer { try? FileManager.default.removeItem(atPath: repo.root) }
     let git = try GitDiff.locate(in: repo.root)
     let error = await #expect(throws: GitDiffError.self) { try await git.change(against: "no-such-branch") }
@@ -304,7 +125,7 @@ private struct FixtureFailure: Error, CustomStringConvertible {
   }
 
   @Test func unrelatedHistoryHasNoMergeBase() async throws {
-    let (repo, _) = try await Self.scenario()
+    let (repo, _) = try await PatchScenario.build()
     defer { try? FileManager.default.removeItem(atPath: repo.root) }
     _ = try await repo.git("checkout", "-q", "--orphan", "lonely")
     try await repo.commit("unrelated")

@@ -49,6 +49,8 @@ struct FakeCall: Sendable {
   var webBase: String
   /// The path without the prefix, as sent.
   var path: String
+  /// The client asked for `application/vnd.github.diff`.
+  var wantsDiff = false
 
   func parameter(_ name: String) -> String { parameters[name] ?? "" }
 

@@ -102,6 +102,12 @@ public final class FakeGitHub: Sendable {
     await state.seedComment(repository: repository, issue: issue, body: body, author: author, authorType: authorType)
   }
 
+  /// Makes pull request `number` answer `Accept: application/vnd.github.diff` with `diff`; `nil`
+  /// makes it answer 406 as GitHub does for a diff too large to render.
+  public func seedPullRequestDiff(repository: String, number: Int, diff: String?) async {
+    await state.seedPullRequestDiff(repository: repository, number: number, diff: diff)
+  }
+
   /// Commits `files` (path → content) on top of `branch` (creating it); returns the commit SHA.
   @discardableResult
   public func seedCommit(

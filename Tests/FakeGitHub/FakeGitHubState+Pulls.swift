@@ -96,6 +96,21 @@ extension FakeGitHubState {
     return .json(200, pullJSON(pull, call))
   }
 
+  /// The diff as GitHub serves it: plain text, or 406 when it is too large to render.
+  func getPullDiff(_ call: FakeCall) -> FakeReply {
+    guard let number = Int(call.parameter("pull_number")), let diff = repository(call.repository).pullDiffs[number]
+    else {
+      return notFound()
+    }
+    guard let diff else {
+      return error(
+        406, "Sorry, the diff exceeded the maximum number of lines (20000)",
+        docs: "https://docs.github.com/rest/pulls/pulls#get-a-pull-request",
+        errors: [["resource": "PullRequest", "field": "diff", "code": "too_large"]])
+    }
+    return FakeReply(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Data(diff.utf8))
+  }
+
   func updatePull(_ call: FakeCall) -> FakeReply {
     guard let number = Int(call.parameter("pull_number")), var pull = repository(call.repository).pulls[number] else {
       return notFound()

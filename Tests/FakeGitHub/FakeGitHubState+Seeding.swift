@@ -16,6 +16,10 @@ extension FakeGitHubState {
     return comment.id
   }
 
+  func seedPullRequestDiff(repository name: String, number: Int, diff: String?) {
+    update(name) { $0.pullDiffs[number] = .some(diff) }
+  }
+
   func seedCommit(repository name: String, branch: String, files: [String: String], message: String) -> String {
     update(name) { repository -> String in
       let parent = repository.refs["refs/heads/\(branch)"]

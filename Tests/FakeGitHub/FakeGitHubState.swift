@@ -166,7 +166,8 @@ actor FakeGitHubState {
     let call = FakeCall(
       method: incoming.method, template: route.template, parameters: parameters, query: incoming.query, body: body,
       repository: "\(parameters["owner"] ?? "")/\(parameters["repo"] ?? "")",
-      apiBase: "http://\(host)\(configuration.pathPrefix)", webBase: "http://\(host)", path: path)
+      apiBase: "http://\(host)\(configuration.pathPrefix)", webBase: "http://\(host)", path: path,
+      wantsDiff: incoming.headers["accept"] == Self.diffMediaType)
     var reply = handle(call)
     switch postProcessing {
     case .slowResponse(let seconds)?: reply.delivery = .slow(seconds: seconds)
@@ -178,7 +179,12 @@ actor FakeGitHubState {
   }
 
   private func handle(_ call: FakeCall) -> FakeReply {
-    switch call.template {
+    if call.wantsDiff && call.template != "GET /repos/{owner}/{repo}/pulls/{pull_number}" {
+      return error(
+        415, "Unsupported 'Accept' header: \(Self.diffMediaType). Use application/vnd.github+json.",
+        docs: "https://docs.github.com/rest/overview/media-types")
+    }
+    return switch call.template {
     case "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": listComments(call)
     case "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": createComment(call)
     case "GET /repos/{owner}/{repo}/issues/comments/{comment_id}": getComment(call)
@@ -199,7 +205,7 @@ actor FakeGitHubState {
     case "GET /repos/{owner}/{repo}/git/commits/{commit_sha}": getCommit(call)
     case "GET /repos/{owner}/{repo}/pulls": listPulls(call)
     case "POST /repos/{owner}/{repo}/pulls": createPull(call)
-    case "GET /repos/{owner}/{repo}/pulls/{pull_number}": getPull(call)
+    case "GET /repos/{owner}/{repo}/pulls/{pull_number}": call.wantsDiff ? getPullDiff(call) : getPull(call)
     case "PATCH /repos/{owner}/{repo}/pulls/{pull_number}": updatePull(call)
     case "GET /repos/{owner}/{repo}/contents/{path}": getContents(call)
     default: notFound()
@@ -221,7 +227,9 @@ actor FakeGitHubState {
     guard authorization == "Bearer \(configuration.token)" else {
       return error(401, "Bad credentials", docs: "https://docs.github.com/rest")
     }
-    guard incoming.headers["accept"] == "application/vnd.github+json" else {
+    // The one non-JSON media type covbot asks for, a pull request's diff, is checked per route.
+    let wantsDiff = incoming.method == "GET" && incoming.headers["accept"] == Self.diffMediaType
+    guard incoming.headers["accept"] == "application/vnd.github+json" || wantsDiff else {
       return error(
         415, "Unsupported 'Accept' header: \(incoming.headers["accept"] ?? "(none)"). Use application/vnd.github+json.",
         docs: "https://docs.github.com/rest/overview/media-types")
@@ -237,6 +245,9 @@ actor FakeGitHubState {
     }
     return nil
   }
+
+  /// GitHub's media type for a pull request's diff.
+  static let diffMediaType = "application/vnd.github.diff"
 
   private func standardHeaders() -> [(String, String)] {
     let formatter = DateFormatter()

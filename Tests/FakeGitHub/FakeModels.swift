@@ -131,5 +131,8 @@ struct FakeRepository: Sendable {
   var commits: [String: FakeCommit] = [:]
   var refs: [String: String] = [:]
   var pulls: [Int: FakePullRequest] = [:]
+  /// Pull request diffs (`Accept: application/vnd.github.diff`); `nil` stands for one GitHub
+  /// refuses to render (406, too large).
+  var pullDiffs: [Int: String?] = [:]
   var nextNumber = 1
 }

@@ -52,6 +52,8 @@ public struct CoverageGate: Sendable {
         ).excluding(packages: Set(selection.skipped.keys))
       } catch let error as GitDiffError where request.optional {
         events(.patchUnavailable(reason: "\(error)"))
+      } catch let error as PatchUnavailableError where request.optional {
+        events(.patchUnavailable(reason: "\(error)"))
       }
       if let patchPlan {
         events(.patchResolved(lines: patchPlan.changed.lineCount, files: patchPlan.changed.files.count))

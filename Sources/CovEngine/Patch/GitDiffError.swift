@@ -30,4 +30,13 @@ public struct GitDiffError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String { message }
+
+  /// Whether the caller's input is to blame (a wrong ref, no repository, no common history),
+  /// not git or the machine.
+  public var isUsage: Bool {
+    switch kind {
+    case .notARepository, .unknownRef, .noMergeBase: true
+    case .gitNotFound, .timedOut, .failed, .unparsableDiff: false
+    }
+  }
 }

@@ -109,20 +109,28 @@ public struct GitHubClient: Sendable {
   // MARK: - Plumbing
 
   /// Sends one request to `path` under the API URL.
+  ///
+  /// `accept` asks for another media type than JSON (`application/vnd.github.diff`).
   func send(
-    _ method: HTTPMethod, _ path: APIPath, query: [URLQueryItem], body: Data?, replay: Replay?
+    _ method: HTTPMethod, _ path: APIPath, query: [URLQueryItem], body: Data?, replay: Replay?,
+    accept: String = Self.jsonMediaType
   ) async throws(GitHubError) -> HTTPResponse {
     var url = configuration.apiURL + path.encoded
     if !query.isEmpty { url += "?" + APIPath.query(query) }
     let replay = replay ?? (method == .post ? .unsafe : .safe)
-    return try await execute(method, url: url, display: "\(method.rawValue) \(path)", body: body, replay: replay)
+    return try await execute(
+      method, url: url, display: "\(method.rawValue) \(path)", body: body, replay: replay, accept: accept)
   }
 
+  /// The media type of GitHub's JSON responses.
+  static let jsonMediaType = "application/vnd.github+json"
+
   private func execute(
-    _ method: HTTPMethod, url: String, display: String, body: Data?, replay: Replay
+    _ method: HTTPMethod, url: String, display: String, body: Data?, replay: Replay,
+    accept: String = Self.jsonMediaType
   ) async throws(GitHubError) -> HTTPResponse {
     var headers = [
-      "Accept: application/vnd.github+json", "X-GitHub-Api-Version: \(Self.apiVersion)",
+      "Accept: \(accept)", "X-GitHub-Api-Version: \(Self.apiVersion)",
       configuration.token.authorizationHeader,
     ]
     if body != nil { headers.append("Content-Type: application/json") }

@@ -63,4 +63,23 @@ extension GitHubClient {
       .patch, .repository(repository, "pulls", String(number)),
       body: UpdateBody(title: title, body: body, state: state, base: base))
   }
+
+  /// The largest pull request diff read; GitHub itself refuses diffs beyond 20,000 lines (406).
+  public static let maxDiffBytes = 64 << 20
+
+  /// The pull request's diff as GitHub renders it (`application/vnd.github.diff`): the change
+  /// from the merge base to the head, as the "Files changed" tab shows it.
+  ///
+  /// GitHub answers 406 when the diff is too large to render; that is a ``GitHubError`` like any other.
+  public func pullRequestDiff(in repository: RepositoryID, number: Int) async throws(GitHubError) -> String {
+    let path = APIPath.repository(repository, "pulls", String(number))
+    let response = try await send(
+      .get, path, query: [], body: nil, replay: .safe, accept: "application/vnd.github.diff")
+    guard response.body.count <= Self.maxDiffBytes else {
+      throw GitHubError(
+        kind: .invalidResponse, request: "GET \(path)",
+        message: "the diff is larger than \(Self.maxDiffBytes >> 20) MiB; not a reviewable change")
+    }
+    return String(decoding: response.body, as: UTF8.self)
+  }
 }
