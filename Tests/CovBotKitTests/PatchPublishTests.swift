@@ -161,3 +161,45 @@ import Testing
     }
   }
 }
+
+/// The gate's and `covbot report`'s own Markdown (job summary, `--markdown`) link to the same commit.
+@Suite struct PatchReportLinkTests {
+  private static let head = String(repeating: "4e", count: 20)
+  private static let merge = String(repeating: "3d", count: 20)
+
+  /// A `pull_request` event payload whose head is ``head``; `GITHUB_SHA` is the merge commit.
+  private static func environment(_ directory: String) throws -> [String: String] {
+    let payload = #"{"pull_request": {"number": 9, "head": {"sha": "\#(head)"}, "base": {"sha": "\#(merge)"}}}"#
+    try payload.write(toFile: directory + "/event.json", atomically: true, encoding: .utf8)
+    return [
+      "GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "octo/demo", "GITHUB_SERVER_URL": "https://github.example",
+      "GITHUB_SHA": merge, "GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": directory + "/event.json",
+    ]
+  }
+
+  @Test func inAPullRequestRunFilesLinkToTheHeadNotTheMergeCommit() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kit-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let patch = PatchResult(
+      base: nil,
+      files: [
+        PatchFileCoverage(
+          path: "a/a.go", changedLines: 2, missedLines: 2, missedRanges: [LineRange(start: 5, end: 6)], measured: true)
+      ],
+      floor: nil)
+    let results = CovResults(
+      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDir: "/work/demo", goVersion: "go1.27.3",
+      strategy: .single, commit: Self.merge, startedAt: Date(timeIntervalSince1970: 1_750_000_000),
+      settings: GateSettings(), timings: Timings(totalSeconds: 1), packages: [], patch: patch)
+    let reports = try ReportRun(request: ReportRequest(), environment: try Self.environment(directory))
+    let markdown = try reports.render(
+      results, format: .markdown, diffOnly: false, style: .plain, source: "covbot-results.json")
+    #expect(markdown.contains("[5–6](https://github.example/octo/demo/blob/\(Self.head)/a/a.go#L5-L6)"))
+    #expect(!markdown.contains(Self.merge))
+    // Outside Actions there is nothing to link to: plain text.
+    let local = try ReportRun(request: ReportRequest(), environment: [:])
+      .render(results, format: .markdown, diffOnly: false, style: .plain, source: "covbot-results.json")
+    #expect(local.contains("| a/a.go | 2 | 0 | 0 | 2 | 0.0% | 5–6 |"))
+  }
+}
