@@ -3,14 +3,16 @@ import CovEngine
 /// The sentences that describe patch coverage, shared by the Markdown section, the `covbot/patch`
 /// commit status and the check-run annotations so that each says the same thing the same way.
 public enum PatchText {
-  /// The commit status description: `73.0% of 26 changed lines (floor 80)`, `no changed Go lines`.
+  /// The commit status description: `73.0% of 26 changed lines (floor 80.0)`, `no changed Go lines`.
   ///
   /// Plain text without anything from the results file but numbers, so it always fits GitHub's
   /// 140 characters.
   public static func statusDescription(for patch: PatchResult) -> String {
     let coverage = patch.coverage
     let floor = patch.floor.map { " (floor \($0))" } ?? ""
-    guard coverage.total > 0 else { return "no changed Go lines" + floor }
+    guard coverage.total > 0 else {
+      return (patch.files.isEmpty ? "no changed Go lines" : "no changed line holds a Go statement") + floor
+    }
     return "\(coverage.formatted()) of \(MarkdownText.plural(coverage.total, "changed line"))\(floor)"
   }
 

@@ -36,7 +36,11 @@ struct PatchView {
         "This change touches no Go lines that count (test files, generated files and files outside the measured "
         + "module are left out)."
     } else if coverage.total == 0 {
-      sentence = "None of the \(MarkdownText.plural(patch.changedLines, "changed line")) holds a Go statement."
+      // Lines of unmeasured files are not said to hold no statement: nobody looked.
+      let measuredLines = patch.files.filter(\.measured).reduce(0) { $0 + $1.changedLines }
+      sentence =
+        measuredLines == 0
+        ? "" : "None of the \(MarkdownText.plural(measuredLines, "changed line")) holds a Go statement."
     } else {
       sentence =
         "**\(coverage.formatted())** of \(MarkdownText.plural(coverage.total, "changed line")) run by tests "
@@ -49,8 +53,9 @@ struct PatchView {
       }
     }
     if unmeasured > 0 {
+      if !sentence.isEmpty { sentence += " " }
       sentence +=
-        " \(MarkdownText.plural(unmeasured, "changed file")) \(unmeasured == 1 ? "was" : "were") not measured "
+        "\(MarkdownText.plural(unmeasured, "changed file")) \(unmeasured == 1 ? "was" : "were") not measured "
         + "(build tags, or a package the gate did not run)."
     }
     self.sentence = sentence

@@ -68,6 +68,9 @@ import Testing
     let other = try Self.report().comment(for: PatchFixtures.results(comments), runURL: nil, commentKey: "k")
     #expect(other.contains("None of the 4 changed lines holds a Go statement."))
     #expect(other.contains("| a/doc.go | 4 | 0 | 0 | 0 | — | — |"), "\(other)")
+    let unseen = PatchResult(base: nil, files: [PatchFixtures.unmeasured("tagged/x.go", changed: 3)], floor: nil)
+    let none = try Self.report().comment(for: PatchFixtures.results(unseen), runURL: nil, commentKey: "k")
+    #expect(none.contains("#### ℹ️ Patch coverage: —\n\n1 changed file was not measured (build tags"))
   }
 
   @Test func filesAreSortedByMissedLinesThenPathAndLinkedToTheHeadCommit() throws {
@@ -181,5 +184,7 @@ import Testing
   func theStatusDescriptionHasFigureAndFloor(floor: String?, expected: String) {
     #expect(PatchText.statusDescription(for: PatchFixtures.patch(floor: floor)) == expected)
     #expect(PatchText.statusDescription(for: PatchResult(base: nil, files: [], floor: nil)) == "no changed Go lines")
+    let uncounted = PatchResult(base: nil, files: [PatchFixtures.file("doc.go", uncounted: 3)], floor: Percent("80"))
+    #expect(PatchText.statusDescription(for: uncounted) == "no changed line holds a Go statement (floor 80.0)")
   }
 }
