@@ -6,6 +6,7 @@ public struct PublishReport: Sendable {
   public enum Target: String, Sendable, CaseIterable {
     case comment = "PR comment"
     case status = "commit status"
+    case patchStatus = "patch status"
     case checkRun = "check run"
   }
 

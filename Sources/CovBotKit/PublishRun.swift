@@ -58,6 +58,10 @@ public struct PublishRun: Sendable {
     let sha = context.headSHA ?? results.commit.flatMap { PublishSettings.isCommitSHA($0) ? $0 : nil }
     let runURL = context.runURL
     let verdict = MarkdownReport.oneLineVerdict(for: results)
+    // Changed files and lines link to the commit the status and check run describe.
+    let links = sha.flatMap {
+      SourceLinks(serverURL: context.serverURL, repository: repository.description, commit: $0)
+    }
 
     var step = PublishStep { target, outcome in announce(target, outcome) }
 
@@ -66,7 +70,9 @@ public struct PublishRun: Sendable {
       .comment, notAsked: settings.comment == .off ? "--comment off" : nil, to: context.pullRequest,
       otherwise: "not a pull request: pass --pr N, or run on a pull_request event"
     ) { number in
-      let body = try render { try markdown.comment(for: results, runURL: runURL, commentKey: commentKey) }
+      let body = try render {
+        try markdown.comment(for: results, runURL: runURL, commentKey: commentKey, links: links)
+      }
       let outcome = try await client.upsertStickyComment(
         in: repository, issue: number, marker: MarkdownReport.marker(forKey: commentKey), body: body,
         createIfMissing: settings.comment == .on || !results.verdict.passed)
@@ -87,12 +93,29 @@ public struct PublishRun: Sendable {
       return .published("\(settings.statusContext) = \(state.rawValue) on \(sha.prefix(12))")
     }
 
+    if let patch = results.patch {
+      // A context of its own, like Codecov's `codecov/patch`: branch protection can require one
+      // and not the other. It follows the commit status's switch.
+      let patchContext = settings.patchStatusContext
+      try await step.run(.patchStatus, notAsked: settings.status ? nil : "--no-status", to: sha, otherwise: noCommit) {
+        sha in
+        let state: CommitState = patch.status == .fail ? .failure : .success
+        _ = try await client.setCommitStatus(
+          in: repository, sha: sha, state: state, context: patchContext,
+          description: PatchText.summary(patch), targetURL: runURL)
+        return .published("\(patchContext) = \(state.rawValue) on \(sha.prefix(12))")
+      }
+    }
+
     try await step.run(
       .checkRun, notAsked: settings.checkRun ? nil : "not asked (--check-run)", to: sha, otherwise: noCommit
     ) { sha in
-      let summary = try render { try markdown.summary(for: results, runURL: runURL) }
+      let summary = try render { try markdown.summary(for: results, runURL: runURL, links: links) }
       let prefix = settings.github.pathPrefix ?? actions.pathPrefix(moduleDir: results.moduleDir)
-      let annotations = AnnotationBuilder.annotations(for: results, pathPrefix: prefix).map(Self.checkAnnotation)
+      // Packages first (they decide most verdicts), then the changed lines no test ran.
+      let annotations =
+        (AnnotationBuilder.annotations(for: results, pathPrefix: prefix)
+        + AnnotationBuilder.patchAnnotations(for: results)).map(Self.checkAnnotation)
       let publication = CheckRunPublication(
         name: settings.checkName, headSHA: sha, conclusion: results.verdict.passed ? .success : .failure,
         title: verdict, summary: summary, annotations: annotations, detailsURL: runURL)

@@ -49,6 +49,9 @@ public struct PublishSettings: Sendable, Hashable {
     self.failOnPublishError = failOnPublishError
   }
 
+  /// The context of the patch coverage status: ``statusContext`` followed by `/patch` (`covbot/patch`).
+  public var patchStatusContext: String { statusContext + "/patch" }
+
   /// Whether `text` is a full commit SHA (SHA-1 or SHA-256).
   public static func isCommitSHA(_ text: String) -> Bool {
     (text.count == 40 || text.count == 64) && text.allSatisfy(\.isHexDigit)

@@ -1,5 +1,7 @@
+import CovBotSupport
 import CovEngine
 import Foundation
+import GitHub
 import Reporters
 
 /// The reports of a run (`covbot gate` and `covbot report`): the base comparison, the files,
@@ -48,7 +50,8 @@ public struct ReportRun: Sendable {
   /// annotations, whose workflow commands go to `emit`.
   public func write(_ results: CovResults, emit: (String) -> Void) throws {
     do {
-      try ReportWriter(request: request, environment: environment, markdown: markdown).write(results, emit: emit)
+      try ReportWriter(request: request, environment: environment, markdown: markdown, links: links(for: results))
+        .write(results, emit: emit)
     } catch let error as TemplateError {
       throw RunFailure(.usage, "\(error)")
     } catch {
@@ -104,9 +107,20 @@ public struct ReportRun: Sendable {
     case .markdown:
       let runURL = GitHubActionsOutput(environment: environment).runURL
       return try rendering {
-        try markdown.comment(for: results, runURL: runURL, commentKey: MarkdownReport.defaultCommentKey)
+        try markdown.comment(
+          for: results, runURL: runURL, commentKey: MarkdownReport.defaultCommentKey, links: links(for: results))
       }
     }
+  }
+
+  /// Links into the repository at the pull request's head (else the results' commit), when the
+  /// runner names the server and repository; a payload that cannot be read only costs the links.
+  func links(for results: CovResults) -> SourceLinks? {
+    let runner = ActionsEnvironment(environment)
+    guard runner.isActions, let context = try? GitHubContext(actions: runner), let repository = context.repository,
+      let commit = context.headSHA ?? results.commit
+    else { return nil }
+    return SourceLinks(serverURL: context.serverURL, repository: repository.description, commit: commit)
   }
 
   private func rendering(_ body: () throws -> String) throws -> String {

@@ -16,6 +16,40 @@ public enum AnnotationBuilder {
       .map { annotation(for: $0, pathPrefix: pathPrefix, looseFails: looseFails) }
   }
 
+  /// The most annotations ``patchAnnotations(for:includePartial:)`` returns: 20 requests of 50.
+  ///
+  /// GitHub sets no total, but every 50 cost one more request against the rate limit, and a
+  /// reviewer reads the biggest gaps, which come first.
+  public static let patchAnnotationLimit = 1_000
+
+  /// One `warning` per missed range of changed lines, most missed lines first (then by path and
+  /// line); with `includePartial`, a `notice` per partly run range after every missed one.
+  ///
+  /// Paths are the patch's own, already relative to the repository root (no module prefix).
+  /// At most ``patchAnnotationLimit``; a results file without patch coverage gives none.
+  public static func patchAnnotations(for results: CovResults, includePartial: Bool = true) -> [ReportAnnotation] {
+    guard let patch = results.patch else { return [] }
+    func ordered(_ ranges: KeyPath<PatchFileCoverage, [LineRange]>) -> [(path: String, range: LineRange)] {
+      patch.files.filter(\.measured)
+        .flatMap { file in file[keyPath: ranges].map { (path: file.path, range: $0) } }
+        .sorted { ($1.range.count, $0.path, $0.range.start) < ($0.range.count, $1.path, $1.range.start) }
+    }
+    let missed = ordered(\.missedRanges).prefix(patchAnnotationLimit).map { path, range in
+      ReportAnnotation(
+        path: join("", path), startLine: range.start, endLine: range.end, level: .warning,
+        title: range.count == 1 ? "Changed line not covered" : "Changed lines not covered",
+        message: PatchText.missedMessage(range), importPath: "")
+    }
+    guard includePartial, missed.count < patchAnnotationLimit else { return missed }
+    let partial = ordered(\.partialRanges).prefix(patchAnnotationLimit - missed.count).map { path, range in
+      ReportAnnotation(
+        path: join("", path), startLine: range.start, endLine: range.end, level: .notice,
+        title: range.count == 1 ? "Changed line partly covered" : "Changed lines partly covered",
+        message: PatchText.partialMessage(range), importPath: "")
+    }
+    return missed + partial
+  }
+
   static func annotation(for package: PackageResult, pathPrefix: String, looseFails: Bool) -> ReportAnnotation {
     let coverage = package.coverage
     let statements = "\(coverage.covered) of \(coverage.total) statements covered"

@@ -43,6 +43,7 @@ enum BundledTemplates {
     {{%CONTENT_TYPE: TEXT}}
     {{marker}}
     {{> verdict.md}}
+    {{> patch.md}}
     {{> lowered-floors.md}}
     {{> attention.md}}
     {{> diff.md}}
@@ -170,6 +171,28 @@ enum BundledTemplates {
     {{/packages.shown}}
 
     """#,
+    "patch.md": #"""
+    {{%CONTENT_TYPE: TEXT}}
+    {{#patch}}
+
+    #### {{icon}} Patch coverage: {{figure}}
+
+    {{sentence}}{{#base}} {{.}}{{/base}}
+    {{/patch}}
+    {{#patchFiles.shown}}
+
+    | File | Changed | Covered | Partly | Not run | Coverage | Lines not run |
+    |:--|--:|--:|--:|--:|--:|:--|
+    {{#patchFiles.rows}}
+    | {{file}} | {{changed}} | {{covered}} | {{partial}} | {{missed}} | {{coverage}} | {{ranges}} |
+    {{/patchFiles.rows}}
+    {{#patchFiles.note}}
+
+    {{.}}
+    {{/patchFiles.note}}
+    {{/patchFiles.shown}}
+
+    """#,
     "ratchet-pr.md": #"""
     {{%CONTENT_TYPE: TEXT}}
     {{title}}
@@ -206,6 +229,7 @@ enum BundledTemplates {
     "summary.md": #"""
     {{%CONTENT_TYPE: TEXT}}
     {{> verdict.md}}
+    {{> patch.md}}
     {{> lowered-floors.md}}
     {{> attention.md}}
     {{> outputs.md}}

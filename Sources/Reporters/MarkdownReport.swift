@@ -47,23 +47,32 @@ public struct MarkdownReport: Sendable {
     return "<!-- covbot:comment key=\(safe) -->"
   }
 
+  /// The most changed files the comment lists in its patch table (the job summary lists all).
+  public static let commentPatchFiles = 25
+
   /// The PR comment (under 65,536 characters), with the marker line for `commentKey`.
-  public func comment(for results: CovResults, runURL: String?, commentKey: String) throws -> String {
+  ///
+  /// With `links`, each changed file and missed range of the patch section links to its lines at
+  /// the pull request's head commit.
+  public func comment(
+    for results: CovResults, runURL: String?, commentKey: String, links: SourceLinks? = nil
+  ) throws -> String {
     let marker = Self.marker(forKey: commentKey)
     let content = ReportContent(
       results: results, runURL: runURL, marker: marker, includeOutputs: false,
-      caps: [.drops: 10, .membership: 10, .floorChanges: 20], seeAlso: "see the job summary")
+      caps: [.drops: 10, .membership: 10, .floorChanges: 20, .patchFiles: Self.commentPatchFiles],
+      seeAlso: "see the job summary", links: links)
     var text = try fit(content, template: Self.commentTemplate, limit: Self.commentLimit - marker.utf8.count - 1)
     // Publishing finds the sticky comment by its marker, so a custom template cannot lose it.
     if !text.contains(marker) { text = marker + "\n" + text }
     return text
   }
 
-  /// The job summary (under 1 MiB).
-  public func summary(for results: CovResults, runURL: String?) throws -> String {
+  /// The job summary (under 1 MiB); `links` as for ``comment(for:runURL:commentKey:links:)``.
+  public func summary(for results: CovResults, runURL: String?, links: SourceLinks? = nil) throws -> String {
     let content = ReportContent(
       results: results, runURL: runURL, marker: "", includeOutputs: true, caps: [:],
-      seeAlso: "see the JUnit report, or run `covbot report` on the results file")
+      seeAlso: "see the JUnit report, or run `covbot report` on the results file", links: links)
     return try fit(content, template: Self.summaryTemplate, limit: Self.summaryLimit)
   }
 
@@ -99,6 +108,7 @@ public struct MarkdownReport: Sendable {
     }
     let loose = verdict.count(.loose)
     if looseFails && loose > 0 { failing.append(MarkdownText.plural(loose, "loose floor")) }
+    let patchClause = PatchText.verdictClause(for: results.patch)
     let failingCount =
       verdict.count(.buildFail) + verdict.count(.testFail) + verdict.count(.fail) + (looseFails ? loose : 0)
     let total = verdict.coverage.total > 0 ? "total \(verdict.coverage.formatted())" : "no statements measured"
@@ -115,10 +125,12 @@ public struct MarkdownReport: Sendable {
     }
     let head = results.interrupted ? "FAIL (interrupted)" : "FAIL"
     if failingCount == 0 {
+      // Every package passed: the patch floor failed the gate, or the run was cut short.
+      if let patchClause, !results.interrupted { return "\(head): \(patchClause)\(extra); \(total)" }
       return "\(head): the run stopped before every package was measured\(extra); \(total)"
     }
     return "\(head): \(failingCount) of \(MarkdownText.plural(packages, "package")) fail the gate: "
-      + "\(failing.joined(separator: ", "))\(extra); \(total)"
+      + "\(failing.joined(separator: ", "))\(patchClause.map { ", \($0)" } ?? "")\(extra); \(total)"
   }
 
   // MARK: - Fitting into GitHub's limits

@@ -4,12 +4,12 @@ import CovEngine
 struct ReportContent {
   /// The report's sections, each cut independently when the report is too long.
   enum Section: CaseIterable {
-    case lowered, attention, loose, drops, floorChanges, membership, outputs, packages
+    case patchFiles, lowered, attention, loose, drops, floorChanges, membership, outputs, packages
   }
 
   /// Least important first: the order in which sections lose rows when the report is too long.
   static let cutOrder: [Section] = [
-    .packages, .outputs, .membership, .floorChanges, .drops, .loose, .attention, .lowered,
+    .packages, .outputs, .membership, .floorChanges, .drops, .patchFiles, .loose, .attention, .lowered,
   ]
 
   /// The view with every row.
@@ -24,9 +24,10 @@ struct ReportContent {
   ///   - includeOutputs: whether to show failing packages' go output (the job summary does).
   ///   - caps: the most rows a section may ever show (the comment shows the 10 biggest drops).
   ///   - seeAlso: where the reader finds the rows that were cut.
+  ///   - links: where changed files and lines link to (the pull request's head commit), or `nil`.
   init(
     results: CovResults, runURL: String?, marker: String, includeOutputs: Bool, caps: [Section: Int],
-    seeAlso: String
+    seeAlso: String, links: SourceLinks? = nil
   ) {
     self.seeAlso = seeAlso
     let diff = results.diff
@@ -57,6 +58,8 @@ struct ReportContent {
       hasDiff: diff != nil,
       baseLabel: MarkdownText.escape(base),
       diffQuiet: false,
+      patch: results.patch.map(PatchView.init),
+      patchFiles: Self.section(Self.patchFileRows(results.patch, links: links)),
       lowered: Self.section((diff?.loweredFloors ?? []).map(Self.floorChangeRow)),
       attention: Self.section(failing.map(Self.attentionRow)),
       loose: Self.section(ordered.filter { $0.status == .loose }.map(Self.looseRow)),
@@ -81,6 +84,7 @@ struct ReportContent {
   /// How many rows `section` can show (after its cap).
   func rowCount(_ section: Section) -> Int {
     switch section {
+    case .patchFiles: full.patchFiles.rows.count
     case .lowered: full.lowered.rows.count
     case .attention: full.attention.rows.count
     case .loose: full.loose.rows.count
@@ -95,6 +99,7 @@ struct ReportContent {
   /// The view with at most `limits[section]` rows per section (all rows where no limit is given).
   func view(limits: [Section: Int]) -> ReportView {
     var view = full
+    cut(&view.patchFiles, limits[.patchFiles], "more files")
     cut(&view.lowered, limits[.lowered], "more lowered floors")
     cut(&view.attention, limits[.attention], "more packages need attention")
     cut(&view.loose, limits[.loose], "more loose floors")
@@ -117,6 +122,39 @@ struct ReportContent {
 
   private static func section<Row>(_ rows: [Row]) -> SectionView<Row> {
     SectionView(rows: rows, shown: !rows.isEmpty, total: rows.count, note: nil)
+  }
+
+  /// The most missed ranges a file's row links; the rest are counted.
+  static let rangesPerFile = 10
+
+  /// The changed files, most missed lines first (then by path).
+  static func patchFileRows(_ patch: PatchResult?, links: SourceLinks?) -> [PatchFileRow] {
+    guard let patch else { return [] }
+    return patch.files
+      .sorted { ($1.missedLines, $0.path) < ($0.missedLines, $1.path) }
+      .map { patchFileRow($0, links: links) }
+  }
+
+  static func patchFileRow(_ file: PatchFileCoverage, links: SourceLinks?) -> PatchFileRow {
+    let name = MarkdownText.escape(file.path)
+    let linked = links.map { "[\(name)](\(MarkdownText.linkDestination($0.url(path: file.path))))" } ?? name
+    guard file.measured else {
+      return PatchFileRow(
+        file: linked, changed: MarkdownText.grouped(file.changedLines), coverage: "not measured", covered: "—",
+        partial: "—", missed: "—", ranges: "—")
+    }
+    var ranges = file.missedRanges.prefix(rangesPerFile).map { range in
+      let text = PatchText.shortRange(range)
+      return links.map { "[\(text)](\(MarkdownText.linkDestination($0.url(path: file.path, lines: range))))" } ?? text
+    }
+    if file.missedRanges.count > rangesPerFile {
+      ranges.append("… \(MarkdownText.grouped(file.missedRanges.count - rangesPerFile)) more")
+    }
+    return PatchFileRow(
+      file: linked, changed: MarkdownText.grouped(file.changedLines), coverage: file.coverage.formatted(),
+      covered: MarkdownText.grouped(file.coveredLines),
+      partial: MarkdownText.grouped(file.partialLines), missed: MarkdownText.grouped(file.missedLines),
+      ranges: ranges.isEmpty ? "—" : ranges.joined(separator: ", "))
   }
 
   static func attentionRow(_ package: PackageResult) -> AttentionRow {

@@ -23,6 +23,10 @@ struct ReportView {
   var baseLabel: String
   /// Whether there is a base and nothing changed vs it (no drop, no floor change, no package added or removed).
   var diffQuiet: Bool
+  /// Patch coverage (the lines the change touched), when the results have it.
+  var patch: PatchView?
+  /// The changed files, most missed lines first.
+  var patchFiles: SectionView<PatchFileRow>
   /// Lowered `.covgate` floors: always first, never folded.
   var lowered: SectionView<FloorChangeRow>
   /// Build failures, test failures and packages below their floor, most severe first.

@@ -11,12 +11,17 @@ public struct ReportWriter: Sendable {
   public var environment: [String: String]
   /// The Markdown renderer, its templates loaded once for the whole run.
   public var markdown: MarkdownReport
+  /// Where the patch section's files and lines link to, when known (the pull request's head).
+  public var links: SourceLinks?
 
-  /// Creates a writer for `request` that renders Markdown with `markdown`.
-  public init(request: ReportRequest, environment: [String: String], markdown: MarkdownReport) {
+  /// Creates a writer for `request` that renders Markdown with `markdown`, linking changed files with `links`.
+  public init(
+    request: ReportRequest, environment: [String: String], markdown: MarkdownReport, links: SourceLinks? = nil
+  ) {
     self.request = request
     self.environment = environment
     self.markdown = markdown
+    self.links = links
   }
 
   /// Creates a writer for `request`, loading the templates of `request.templateDirectory`.
@@ -45,12 +50,12 @@ public struct ReportWriter: Sendable {
     if let path = request.markdownPath {
       record(&failures) { () throws in
         try AtomicFile.write(
-          try markdown.comment(for: results, runURL: runURL, commentKey: request.commentKey), to: path)
+          try markdown.comment(for: results, runURL: runURL, commentKey: request.commentKey, links: links), to: path)
       }
     }
     var summary: String?
     if request.summaryPath != nil || actions.isActions {
-      record(&failures) { () throws in summary = try markdown.summary(for: results, runURL: runURL) }
+      record(&failures) { () throws in summary = try markdown.summary(for: results, runURL: runURL, links: links) }
     }
     if let path = request.summaryPath, let summary {
       record(&failures) { () throws in try AtomicFile.write(summary, to: path) }

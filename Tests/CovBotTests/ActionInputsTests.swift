@@ -21,6 +21,8 @@ import Testing
     "results-file": .option("--json"),
     "junit": .option("--junit"),
     "base-results": .option("--base"),
+    "patch-base": .option("--patch-base"),
+    "patch-floor": .option("--patch-floor"),
     "publish": .flag(["--publish"]),
     "comment": .option("--comment", values: ["off", "on", "on-failure"]),
     "status": .flag(["--status", "--no-status"]),
