@@ -9,7 +9,8 @@ struct PatchOptions: ParsableArguments {
     name: .customLong("patch-base"),
     help: """
       Also measure the lines changed since the merge base of REF and HEAD (a branch, tag or SHA). \
-      `auto`: the pull request's base in a GitHub Actions pull_request run, else nothing.
+      `auto`: the pull request's base in a GitHub Actions pull_request run (in a shallow clone, the \
+      pull request's diff through the API, with the --token-env token), else nothing.
       """)
   var base: String?
 

@@ -46,13 +46,7 @@ import Testing
     #expect(patch.files.map(\.measured) == [true, true, false, true])
 
     // The same figures from go's own profile and git blame.
-    let go = try GoFixture.toolchain()
-    let profilePath = repo.root + "/independent.out"
-    let (result, _) = try await go.command(
-      ["test", "-covermode=set", "-coverprofile=\(profilePath)", "./..."], in: repo.root + "/svc"
-    ).runCollecting()
-    #expect(result.succeeded, "\(result.stderr)")
-    let profileText = try String(contentsOfFile: profilePath, encoding: .utf8)
+    let profileText = try await PatchScenario.goProfile(of: repo)
     for file in patch.files where file.measured {
       let lines = try await repo.blamedLines(file.path, since: mergeBase)
       let expected = PatchScenario.independentCount(

@@ -40,13 +40,7 @@ import Testing
   @Test func patchCoverageMatchesAnIndependentCount() async throws {
     let (repo, mergeBase) = try await PatchScenario.build()
     defer { try? FileManager.default.removeItem(atPath: repo.root) }
-    let go = try GoFixture.toolchain()
-    let profilePath = repo.root + "/cover.out"
-    let (result, _) = try await go.command(
-      ["test", "-covermode=set", "-coverprofile=\(profilePath)", "./..."], in: repo.root + "/svc"
-    ).runCollecting()
-    #expect(result.succeeded, "\(result.stderr)")
-    let profileText = try String(contentsOfFile: profilePath, encoding: .utf8)
+    let profileText = try await PatchScenario.goProfile(of: repo)
 
     let change = try await GitDiff.locate(in: repo.root).change(against: "main")
     let changed = ChangedLines(diff: change.diff).restricted(
@@ -81,37 +75,6 @@ import Testing
     #expect(patch.missedLines > 0 && patch.coveredLines > 0)
     let total = patch.coveredLines + patch.partialLines + patch.missedLines
     #expect(patch.status == (patch.coveredLines * 2 >= total ? .pass : .fail))
-  }
-
-  /// Counts lines straight from profile text: a line counts when a block with statements spans
-  /// it (end column exclusive); covered when all such blocks ran, partial when some did.
-  static func independentCount(
-    profileText: String, file: String, lines: [Int]
-  ) -> (covered: Int, partial: Int, missed: Int) {
-    var blocks: [(first: Int, last: Int, ran: Bool)] = []
-    for row in profileText.split(separator: "\n").dropFirst() {
-      guard let colon = row.lastIndex(of: ":"), row[..<colon] == file else { continue }
-      let parts = row[row.index(after: colon)...].split(separator: " ")
-      let positions = parts[0].split(separator: ",").map { $0.split(separator: ".").compactMap { Int($0) } }
-      guard parts.count == 3, positions.count == 2, let statements = Int(parts[1]), let count = Int(parts[2]),
-        statements > 0
-      else { continue }
-      let last = positions[1][1] > 1 ? positions[1][0] : positions[1][0] - 1
-      blocks.append((positions[0][0], last, count > 0))
-    }
-    var result = (covered: 0, partial: 0, missed: 0)
-    for line in lines {
-      let spanning = blocks.filter { $0.first <= line && line <= $0.last }
-      if spanning.isEmpty { continue }
-      if spanning.allSatisfy(\.ran) {
-        result.covered += 1
-      } else if spanning.contains(where: \.ran) {
-        result.partial += 1
-      } else {
-        result.missed += 1
-      }
-    }
-    return result
   }
 
   @Test func unknownRefIsAClearError() async throws {

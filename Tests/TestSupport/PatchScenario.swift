@@ -1,3 +1,4 @@
+import CovBotSupport
 import CovEngine
 import Foundation
 
@@ -126,6 +127,18 @@ public enum PatchScenario {
 
   /// The module's place in the repository.
   public static let module = GoModuleLocation(modulePath: "example.com/m", directory: "svc")
+
+  /// The module's profile from `go test -covermode=set -coverprofile` run directly (not through
+  /// covbot): the independent side of every patch check.
+  public static func goProfile(of repo: ScratchGitRepository) async throws -> String {
+    let go = try GoFixture.toolchain()
+    let profilePath = repo.root + "/independent.out"
+    let (result, _) = try await go.command(
+      ["test", "-covermode=set", "-coverprofile=\(profilePath)", "./..."], in: repo.root + "/svc"
+    ).runCollecting()
+    guard result.succeeded else { throw FixtureError("go test -coverprofile failed: \(result.stderr)") }
+    return try String(contentsOfFile: profilePath, encoding: .utf8)
+  }
 
   /// Counts lines straight from profile text: a line counts when a block with statements spans
   /// it (end column exclusive); covered when all such blocks ran, partial when some did.
