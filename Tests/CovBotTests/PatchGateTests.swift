@@ -257,6 +257,54 @@ extension PatchGateTests {
   }
 }
 
+extension PatchGateTests {
+  /// A pull request in a real repository, end to end: `gate --patch-base --publish` against the
+  /// fake GitHub annotates exactly the missed ranges git and go give, and posts the `covbot/patch`
+  /// status and the comment section.
+  @Test func aPullRequestGetsItsMissedRangesStatusAndSection() async throws {
+    let (repo, _) = try await Self.repository()
+    defer { try? FileManager.default.removeItem(atPath: repo.root) }
+    try await FakeGitHub.withServer { fake in
+      let sha = String(repeating: "e5", count: 20)
+      let run = try await Self.gate(
+        repo,
+        [
+          "--patch-base", "main", "--patch-floor", "99", "--json", "pr.json", "--publish", "--pr", "7", "--sha", sha,
+          "--check-run", "--path-prefix", "svc",
+        ],
+        environment: ["GITHUB_API_URL": fake.apiURL, "GITHUB_TOKEN": fake.token, "GITHUB_REPOSITORY": "octo/demo"])
+      #expect(run.exitCode == 1, "\(run.combined)")
+      let patch = try #require(try Self.results(repo, "pr.json").patch)
+      #expect(patch.status == .fail)
+
+      let statuses = await fake.statuses(repository: "octo/demo")
+      let patchStatus = try #require(statuses.first { $0.context == "covbot/patch" })
+      #expect(patchStatus.state == "failure")
+      #expect(
+        patchStatus.description == "\(patch.coverage.formatted()) of \(patch.coverage.total) changed lines (floor 99.0)"
+      )
+
+      // One warning per missed range, at the repository-relative path (not under the prefix).
+      let checkRun = try #require(await fake.checkRuns(repository: "octo/demo").first)
+      let warnings = checkRun.annotations.filter {
+        $0["annotation_level"]?.string == "warning" && $0["message"]?.string?.contains("changed here") == true
+      }
+      let expected = patch.files.flatMap { file in file.missedRanges.map { (file.path, $0) } }
+      #expect(!expected.isEmpty && warnings.count == expected.count)
+      for (path, range) in expected {
+        #expect(
+          warnings.contains {
+            $0["path"]?.string == path && $0["start_line"]?.integer == Int64(range.start)
+              && $0["end_line"]?.integer == Int64(range.end)
+          }, "\(path) \(range)")
+      }
+      let comment = try #require(await fake.comments(repository: "octo/demo", issue: 7).first)
+      #expect(comment.body.contains("Patch coverage"))
+      #expect(comment.body.contains("/blob/\(sha)/svc/calc/calc.go#L"))
+    }
+  }
+}
+
 /// The ranges the terminal prints for a file, computed here rather than by the reporter.
 private enum PatchScenarioText {
   static func ranges(_ file: PatchFileCoverage) -> String {
