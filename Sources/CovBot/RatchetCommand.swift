@@ -65,7 +65,8 @@ struct RatchetCommand: AsyncParsableCommand {
     let run = RatchetRun(
       margin: margin, initialize: initialize, mode: mode, environment: ProcessInfo.processInfo.environment,
       output: console.runOutput)
-    try await run.run(measured, moduleDirectory: results == nil ? measured.moduleDir : moduleDirectory(for: measured))
+    try await run.run(
+      measured, moduleDirectory: results == nil ? measured.moduleDirectory : moduleDirectory(for: measured))
   }
 
   /// The results to ratchet: from `--results`, or from a gate run (whose results file is written too).
@@ -88,7 +89,7 @@ struct RatchetCommand: AsyncParsableCommand {
   /// here, else `--module-dir` (results measured on another machine).
   private func moduleDirectory(for results: CovResults) -> String {
     var isDirectory: ObjCBool = false
-    let recorded = results.moduleDir
+    let recorded = results.moduleDirectory
     if gate.moduleDirectory == "." && FileManager.default.fileExists(atPath: recorded, isDirectory: &isDirectory)
       && isDirectory.boolValue
     {

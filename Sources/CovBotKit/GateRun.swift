@@ -102,7 +102,7 @@ public struct GateRun: Sendable {
 
   /// Writes the results file atomically; returns its path.
   public func writeResults(_ results: CovResults) throws -> String {
-    let path = resultsPath ?? (results.moduleDir as NSString).appendingPathComponent(ResultsFile.defaultName)
+    let path = resultsPath ?? (results.moduleDirectory as NSString).appendingPathComponent(ResultsFile.defaultName)
     do {
       try ResultsFile.write(results, to: path)
     } catch {

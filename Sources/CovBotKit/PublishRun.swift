@@ -111,7 +111,7 @@ public struct PublishRun: Sendable {
       .checkRun, notAsked: settings.checkRun ? nil : "not asked (--check-run)", to: sha, otherwise: noCommit
     ) { sha in
       let summary = try render { try markdown.summary(for: results, runURL: runURL, links: links) }
-      let prefix = settings.github.pathPrefix ?? actions.pathPrefix(moduleDir: results.moduleDir)
+      let prefix = settings.github.pathPrefix ?? actions.pathPrefix(moduleDirectory: results.moduleDirectory)
       // Packages first (they decide most verdicts), then the changed lines no test ran.
       let annotations =
         (AnnotationBuilder.annotations(for: results, pathPrefix: prefix)

@@ -63,7 +63,7 @@ public struct RatchetProposalSettings: Sendable, Hashable {
   /// the path prefix, else the module's place under `GITHUB_WORKSPACE`.
   public func repositoryPrefix(moduleDirectory: String, actions: ActionsEnvironment) -> String {
     if let pathPrefix = github.pathPrefix { return GitHubTarget.normalizedPrefix(pathPrefix) ?? "" }
-    return actions.pathPrefix(moduleDir: moduleDirectory)
+    return actions.pathPrefix(moduleDirectory: moduleDirectory)
   }
 
   private static func stripHeads(_ name: String) -> String {

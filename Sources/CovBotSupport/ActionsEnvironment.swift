@@ -58,10 +58,10 @@ public struct ActionsEnvironment: Sendable, Hashable {
 
   /// The module root relative to the checkout, for paths GitHub shows (annotations, files);
   /// `""` when the module is the checkout, lies outside it, or there is no checkout.
-  public func pathPrefix(moduleDir: String) -> String {
+  public func pathPrefix(moduleDirectory: String) -> String {
     guard let workspace else { return "" }
     let root = URL(fileURLWithPath: workspace).standardizedFileURL.pathComponents
-    let module = URL(fileURLWithPath: moduleDir).standardizedFileURL.pathComponents
+    let module = URL(fileURLWithPath: moduleDirectory).standardizedFileURL.pathComponents
     guard module.count > root.count, Array(module.prefix(root.count)) == root else { return "" }
     return module.dropFirst(root.count).joined(separator: "/")
   }

@@ -77,7 +77,7 @@ public enum AnnotationBuilder {
         package.reason.isEmpty
         ? "the floor \(package.floor) lags coverage \(coverage.formatted()) by more than the tolerance" : package.reason
       if let suggested = package.suggestedFloor {
-        message += ". Write \(suggested) to \(package.floorFile ?? join(package.dir, FloorFile.fileName))"
+        message += ". Write \(suggested) to \(package.floorFile ?? join(package.directory, FloorFile.fileName))"
       }
     default:
       title = coverage.meets(package.floor) ? "coverage dropped" : "coverage below floor"

@@ -24,7 +24,7 @@ public struct GitHubActionsOutput: Sendable {
   public var runURL: String? { actions.runURL }
 
   /// The module root relative to the checkout, for annotation paths.
-  public func pathPrefix(moduleDir: String) -> String { actions.pathPrefix(moduleDir: moduleDir) }
+  public func pathPrefix(moduleDirectory: String) -> String { actions.pathPrefix(moduleDirectory: moduleDirectory) }
 
   /// The step outputs: `status` (pass/fail), `total-coverage` (`81.3`, empty without statements),
   /// `failed-packages` and `loose-packages` (import paths, one a line), `patch-coverage` (`73.1`,

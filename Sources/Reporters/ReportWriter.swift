@@ -65,7 +65,7 @@ public struct ReportWriter: Sendable {
         record(&failures) { () throws in try actions.appendStepSummary(summary) }
       }
       record(&failures) { () throws in try actions.writeOutputs(GitHubActionsOutput.outputs(for: results)) }
-      let prefix = actions.pathPrefix(moduleDir: results.moduleDir)
+      let prefix = actions.pathPrefix(moduleDirectory: results.moduleDirectory)
       for line in WorkflowCommands.lines(for: AnnotationBuilder.annotations(for: results, pathPrefix: prefix)) {
         emit(line)
       }

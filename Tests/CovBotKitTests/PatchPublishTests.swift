@@ -13,12 +13,13 @@ import Testing
   /// One package (passing, or below its floor), with `patch`.
   private static func results(patch: PatchResult?, packagePasses: Bool = true) -> CovResults {
     CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDir: "/work/demo", goVersion: "go1.27.3",
+      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: "/work/demo",
+      goVersion: "go1.27.3",
       strategy: .single, startedAt: Date(timeIntervalSince1970: 1_750_000_000), settings: GateSettings(),
       timings: Timings(totalSeconds: 1),
       packages: [
         PackageResult(
-          importPath: "example.com/demo/a", dir: "a", floor: Percent(units: 50, scale: 0), floorSource: .default,
+          importPath: "example.com/demo/a", directory: "a", floor: Percent(units: 50, scale: 0), floorSource: .default,
           coverage: StatementCoverage(covered: packagePasses ? 90 : 10, total: 100),
           status: packagePasses ? .pass : .fail, firstGoFile: "a/a.go")
       ],
@@ -189,7 +190,8 @@ import Testing
       ],
       floor: nil)
     let results = CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDir: "/work/demo", goVersion: "go1.27.3",
+      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: "/work/demo",
+      goVersion: "go1.27.3",
       strategy: .single, commit: Self.merge, startedAt: Date(timeIntervalSince1970: 1_750_000_000),
       settings: GateSettings(), timings: Timings(totalSeconds: 1), packages: [], patch: patch)
     let reports = try ReportRun(request: ReportRequest(), environment: try Self.environment(directory))

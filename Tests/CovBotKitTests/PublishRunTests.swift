@@ -11,12 +11,13 @@ import Testing
 
   private static func results(covered: Int) -> CovResults {
     CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDir: "/work/demo", goVersion: "go1.27.3",
+      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: "/work/demo",
+      goVersion: "go1.27.3",
       strategy: .single, startedAt: Date(timeIntervalSince1970: 1_750_000_000), settings: GateSettings(),
       timings: Timings(totalSeconds: 1),
       packages: [
         PackageResult(
-          importPath: "example.com/demo/a", dir: "a", floor: Percent(units: 50, scale: 0), floorSource: .default,
+          importPath: "example.com/demo/a", directory: "a", floor: Percent(units: 50, scale: 0), floorSource: .default,
           coverage: StatementCoverage(covered: covered, total: 100), status: .pass, firstGoFile: "a/a.go")
       ])
   }

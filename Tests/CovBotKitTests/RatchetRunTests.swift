@@ -8,11 +8,11 @@ import Testing
     try FileManager.default.createDirectory(atPath: directory + "/a", withIntermediateDirectories: true)
     try "60\n# owners: team-a\n".write(toFile: directory + "/a/.covgate", atomically: true, encoding: .utf8)
     return CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDir: directory, goVersion: "go1.27.3",
+      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: directory, goVersion: "go1.27.3",
       strategy: .single, startedAt: Date(), settings: GateSettings(), timings: Timings(),
       packages: [
         PackageResult(
-          importPath: "example.com/demo/a", dir: "a", floor: Percent(units: 60, scale: 0), floorSource: .file,
+          importPath: "example.com/demo/a", directory: "a", floor: Percent(units: 60, scale: 0), floorSource: .file,
           floorFile: "a/.covgate", coverage: StatementCoverage(covered: 9, total: 10), status: .loose)
       ])
   }

@@ -9,11 +9,11 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID())").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let results = CovResults(
-      toolVersion: "test", module: "example.com/m", moduleDir: directory, goVersion: "go1.27", strategy: .single,
+      toolVersion: "test", module: "example.com/m", moduleDirectory: directory, goVersion: "go1.27", strategy: .single,
       startedAt: Date(timeIntervalSince1970: 1_700_000_000), settings: GateSettings(), timings: Timings(),
       packages: [
         PackageResult(
-          importPath: "example.com/m/a", dir: "a", floor: Percent("70")!, floorSource: .file,
+          importPath: "example.com/m/a", directory: "a", floor: Percent("70")!, floorSource: .file,
           coverage: StatementCoverage(covered: 8, total: 10), status: .pass, durationSeconds: 1.5)
       ])
     let good = try ResultsFile.encode(results)

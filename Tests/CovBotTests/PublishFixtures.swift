@@ -14,19 +14,20 @@ enum PublishFixtures {
     for index in 0..<failing {
       packages.append(
         PackageResult(
-          importPath: "example.com/demo/fail\(index)", dir: "fail\(index)", floor: Percent(units: 800, scale: 1),
+          importPath: "example.com/demo/fail\(index)", directory: "fail\(index)", floor: Percent(units: 800, scale: 1),
           floorSource: .default, coverage: StatementCoverage(covered: 5, total: 10), status: .fail,
           reason: "coverage 50.0% is below the floor 80.0", firstGoFile: "fail\(index)/code.go"))
     }
     for index in 0..<passing {
       packages.append(
         PackageResult(
-          importPath: "example.com/demo/ok\(index)", dir: "ok\(index)", floor: Percent(units: 800, scale: 1),
+          importPath: "example.com/demo/ok\(index)", directory: "ok\(index)", floor: Percent(units: 800, scale: 1),
           floorSource: .default, coverage: StatementCoverage(covered: 9, total: 10), status: .pass,
           firstGoFile: "ok\(index)/code.go"))
     }
     return CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDir: "/work/demo", goVersion: "go1.27.3",
+      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: "/work/demo",
+      goVersion: "go1.27.3",
       strategy: .single, commit: commit, startedAt: Date(timeIntervalSince1970: 1_750_000_000),
       settings: GateSettings(), timings: Timings(totalSeconds: 1), packages: packages)
   }

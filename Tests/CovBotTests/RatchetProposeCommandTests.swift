@@ -31,7 +31,8 @@ struct RatchetProposeCommandTests {
   static func writeResults(loose: Bool, module: String) throws {
     func floorPackage(_ name: String, floor: Int64, covered: Int) -> PackageResult {
       PackageResult(
-        importPath: "example.com/demo/\(name)", dir: name, floor: Percent(units: floor, scale: 1), floorSource: .file,
+        importPath: "example.com/demo/\(name)", directory: name, floor: Percent(units: floor, scale: 1),
+        floorSource: .file,
         floorFile: "\(name)/.covgate", coverage: StatementCoverage(covered: covered, total: 40),
         status: loose ? .loose : .pass)
     }
@@ -39,11 +40,12 @@ struct RatchetProposeCommandTests {
       floorPackage("loose", floor: 700, covered: loose ? 36 : 28),
       floorPackage("under_score", floor: 600, covered: loose ? 31 : 24),
       PackageResult(
-        importPath: "example.com/demo/plain", dir: "plain", floor: Percent(units: 800, scale: 1), floorSource: .default,
+        importPath: "example.com/demo/plain", directory: "plain", floor: Percent(units: 800, scale: 1),
+        floorSource: .default,
         coverage: StatementCoverage(covered: 9, total: 10), status: .pass),
     ]
     let results = CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDir: module, goVersion: "go1.27.3",
+      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: module, goVersion: "go1.27.3",
       strategy: .single, commit: String(repeating: "e5", count: 20),
       startedAt: Date(timeIntervalSince1970: 1_750_000_000),
       settings: GateSettings(), timings: Timings(totalSeconds: 1), packages: packages)

@@ -20,12 +20,12 @@ import Testing
 
   @Test func theResultsFileKeepsTheSentenceAndAddsTheCause() throws {
     var package = PackageResult(
-      importPath: "m/p", dir: "p", floor: Percent(units: 80, scale: 0), floorSource: .default,
+      importPath: "m/p", directory: "p", floor: Percent(units: 80, scale: 0), floorSource: .default,
       coverage: StatementCoverage(covered: 1, total: 2), status: .testFail, failedTests: ["TestA", "TestB"])
     package.explain(.failingTests)
     #expect(package.reason == "failing tests: TestA, TestB")
     let results = CovResults(
-      toolVersion: "t", module: "m", moduleDir: "/m", goVersion: "go1.27.3", strategy: .single, startedAt: Date(),
+      toolVersion: "t", module: "m", moduleDirectory: "/m", goVersion: "go1.27.3", strategy: .single, startedAt: Date(),
       settings: GateSettings(), timings: Timings(), packages: [package])
     let text = String(decoding: try ResultsFile.encode(results), as: UTF8.self)
     #expect(text.contains(#""reason" : "failing tests: TestA, TestB""#))
@@ -47,7 +47,7 @@ import Testing
   ])
   func olderFilesImplyTheirCause(status: PackageStatus, reason: String, cause: PackageReason) {
     let package = PackageResult(
-      importPath: "m/p", dir: "p", floor: Percent(units: 80, scale: 0), floorSource: .default, status: status,
+      importPath: "m/p", directory: "p", floor: Percent(units: 80, scale: 0), floorSource: .default, status: status,
       reason: reason)
     #expect(package.cause == nil)
     #expect(package.resolvedCause == cause)

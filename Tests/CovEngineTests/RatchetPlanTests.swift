@@ -21,14 +21,15 @@ import Testing
     let decision = GateRule.decide(
       coverage: coverage, floor: floor, floorSource: file ? .file : .default, settings: GateSettings())
     return PackageResult(
-      importPath: "example.com/m/\(name)", dir: name, floor: floor, floorSource: file ? .file : .default,
+      importPath: "example.com/m/\(name)", directory: name, floor: floor, floorSource: file ? .file : .default,
       floorFile: file ? "\(name)/.covgate" : nil, coverage: coverage, status: status ?? decision.status,
       suggestedFloor: decision.suggestedFloor)
   }
 
   func results(_ packages: [PackageResult]) -> CovResults {
     CovResults(
-      toolVersion: "test", module: "example.com/m", moduleDir: "/nonexistent", goVersion: "go1.27", strategy: .single,
+      toolVersion: "test", module: "example.com/m", moduleDirectory: "/nonexistent", goVersion: "go1.27",
+      strategy: .single,
       startedAt: Date(), settings: GateSettings(), timings: Timings(), packages: packages)
   }
 

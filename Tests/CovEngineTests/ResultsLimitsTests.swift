@@ -7,13 +7,13 @@ import Testing
   /// A valid results document touching every checked field, as a JSON object to tamper with.
   static func document() throws -> [String: Any] {
     let package = PackageResult(
-      importPath: "example.com/m/a", dir: "a", floor: Percent("70")!, floorSource: .file, floorFile: "a/.covgate",
+      importPath: "example.com/m/a", directory: "a", floor: Percent("70")!, floorSource: .file, floorFile: "a/.covgate",
       coverage: StatementCoverage(covered: 8, total: 10), status: .pass, reason: "80.0% ≥ 70.0%",
       suggestedFloor: Percent("79.5"), durationSeconds: 1.5, tests: TestCounts(passed: 2, failed: 0, skipped: 1),
       failedTests: [], output: "ok",
       testCases: [TestCaseResult(name: "TestA", outcome: .pass, elapsedSeconds: 0.25, output: "")])
     var results = CovResults(
-      toolVersion: "test", module: "example.com/m", moduleDir: "/m", goVersion: "go1.27", strategy: .single,
+      toolVersion: "test", module: "example.com/m", moduleDirectory: "/m", goVersion: "go1.27", strategy: .single,
       commit: "abc", startedAt: Date(timeIntervalSince1970: 1_700_000_000),
       settings: GateSettings(maxDrop: Percent("2")), shard: ShardInfo(index: 1, count: 2, allPackages: ["a", "b"]),
       timings: Timings(prewarmSeconds: 1, measureSeconds: 2, totalSeconds: 3, selfCPUSeconds: 0.5, parallelism: 2),

@@ -79,11 +79,11 @@ import Testing
   @Test func historyFromResultsKeepsWhatTheTestProcessesDidNotExplain() {
     let packages = [("m/a", 2.0), ("m/b", 1.0)].map { path, seconds in
       PackageResult(
-        importPath: path, dir: ".", floor: Percent(units: 0, scale: 0), floorSource: .default, floorFile: nil,
+        importPath: path, directory: ".", floor: Percent(units: 0, scale: 0), floorSource: .default, floorFile: nil,
         coverage: .zero, status: .pass, durationSeconds: seconds, firstGoFile: nil)
     }
     let results = CovResults(
-      toolVersion: "t", module: "m", moduleDir: "/m", goVersion: "go", strategy: .single, startedAt: Date(),
+      toolVersion: "t", module: "m", moduleDirectory: "/m", goVersion: "go", strategy: .single, startedAt: Date(),
       settings: GateSettings(), timings: Timings(measureSeconds: 10, parallelism: 2), packages: packages)
     let history = DurationHistory(results: results)
     #expect(history.packageSeconds == ["m/a": 2, "m/b": 1])

@@ -9,14 +9,14 @@ import Testing
     file: Bool = false
   ) -> PackageResult {
     PackageResult(
-      importPath: path, dir: path, floor: Percent(floor)!, floorSource: file ? .file : .default,
+      importPath: path, directory: path, floor: Percent(floor)!, floorSource: file ? .file : .default,
       floorFile: file ? "\(path)/.covgate" : nil, coverage: StatementCoverage(covered: covered, total: total),
       status: status)
   }
 
   static func results(_ packages: [PackageResult], commit: String? = nil) -> CovResults {
     CovResults(
-      toolVersion: "test", module: "m", moduleDir: "/m", goVersion: "go1.27.3", strategy: .single, commit: commit,
+      toolVersion: "test", module: "m", moduleDirectory: "/m", goVersion: "go1.27.3", strategy: .single, commit: commit,
       startedAt: Date(timeIntervalSince1970: 0), settings: GateSettings(), timings: Timings(), packages: packages)
   }
 

@@ -16,7 +16,7 @@ enum Fixtures {
   ) -> PackageResult {
     let dir = relative.isEmpty ? "." : relative
     return PackageResult(
-      importPath: relative.isEmpty ? module : "\(module)/\(relative)", dir: dir, floor: percent(floor),
+      importPath: relative.isEmpty ? module : "\(module)/\(relative)", directory: dir, floor: percent(floor),
       floorSource: floorFile == nil ? .default : .file, floorFile: floorFile,
       coverage: StatementCoverage(covered: covered, total: total), status: status, reason: reason,
       suggestedFloor: suggested.map(percent), skipReason: skip, durationSeconds: duration,
@@ -78,7 +78,7 @@ enum Fixtures {
     commit: String? = "0123456789abcdef"
   ) -> CovResults {
     CovResults(
-      toolVersion: "0.4.0", module: module, moduleDir: "/work/repo/demo", goVersion: "go1.27.3",
+      toolVersion: "0.4.0", module: module, moduleDirectory: "/work/repo/demo", goVersion: "go1.27.3",
       strategy: .perPackage, commit: commit, startedAt: startedAt, settings: settings,
       timings: Timings(prewarmSeconds: 1.5, measureSeconds: 8.25, totalSeconds: 10.125), packages: packages)
   }

@@ -86,8 +86,9 @@ import Testing
     ("/home/runner/work/r/r", "/elsewhere/demo", ""),
     ("/home/runner/work/r/r", "/home/runner/work/r/rx/demo", ""),
   ])
-  func annotationPathsAreRelativeToTheWorkspace(workspace: String, moduleDir: String, expected: String) {
+  func annotationPathsAreRelativeToTheWorkspace(workspace: String, moduleDirectory: String, expected: String) {
     #expect(
-      GitHubActionsOutput(environment: ["GITHUB_WORKSPACE": workspace]).pathPrefix(moduleDir: moduleDir) == expected)
+      GitHubActionsOutput(environment: ["GITHUB_WORKSPACE": workspace]).pathPrefix(moduleDirectory: moduleDirectory)
+        == expected)
   }
 }

@@ -48,7 +48,7 @@ public struct CoverageGate: Sendable {
     if let request = configuration.patch {
       do {
         patchPlan = try await PatchPlan.resolve(
-          request, modulePath: discovery.module.path, moduleRoot: discovery.moduleRoot, watchdog: go.watchdog
+          request, modulePath: discovery.module.path, moduleDirectory: discovery.moduleDirectory, watchdog: go.watchdog
         ).excluding(packages: Set(selection.skipped.keys))
       } catch let error as GitDiffError where request.optional {
         events(.patchUnavailable(reason: "\(error)"))
@@ -76,7 +76,7 @@ public struct CoverageGate: Sendable {
     }
     let plan = MeasurementPlan(
       packages: Scheduler.order(selection.toMeasure, history: configuration.history),
-      extraTests: selection.extraTests, moduleDirectory: discovery.moduleRoot, timeout: configuration.timeout,
+      extraTests: selection.extraTests, moduleDirectory: discovery.moduleDirectory, timeout: configuration.timeout,
       parallelism: parallelism, goTestFlags: goTestFlags.arguments, scratchDirectory: scratch,
       patchFiles: patchPlan?.profileNames ?? [])
     let (measurements, prewarmSeconds, measureSeconds) = try await measure(
@@ -90,7 +90,7 @@ public struct CoverageGate: Sendable {
       results[package.importPath] = Self.result(
         for: package, measurement: measurement,
         floor: selection.floors[package.importPath] ?? PackageFloor(configuration.settings.defaultFloor),
-        directory: Self.relative(package.directory, to: discovery.moduleRoot), settings: configuration.settings)
+        directory: Self.relative(package.directory, to: discovery.moduleDirectory), settings: configuration.settings)
     }
     let patch = try patchPlan.map { plan in
       try Self.patch(plan, measurements: measurements, floor: configuration.patch?.floor)
@@ -100,7 +100,7 @@ public struct CoverageGate: Sendable {
       totalSeconds: (ContinuousClock.now - clock).seconds, selfCPUSeconds: Self.selfCPUSeconds(),
       parallelism: parallelism)
     return CovResults(
-      toolVersion: CovBotVersion.current, module: discovery.module.path, moduleDir: discovery.moduleRoot,
+      toolVersion: CovBotVersion.current, module: discovery.module.path, moduleDirectory: discovery.moduleDirectory,
       goVersion: version, strategy: strategy, commit: configuration.commit, startedAt: startedAt,
       settings: configuration.settings, shard: shardInfo, interrupted: interrupted, timings: timings,
       packages: Array(results.values), patch: patch)
@@ -136,10 +136,10 @@ public struct CoverageGate: Sendable {
     let excludes = configuration.excludes.map { PackagePattern($0, modulePath: discovery.module.path) }
     var selection = Selection()
     for package in packages {
-      let relativeDirectory = Self.relative(package.directory, to: discovery.moduleRoot)
+      let relativeDirectory = Self.relative(package.directory, to: discovery.moduleDirectory)
       if excludes.contains(where: { $0.matches(package.importPath) }) {
         var excluded = PackageResult(
-          importPath: package.importPath, dir: relativeDirectory, floor: configuration.settings.defaultFloor,
+          importPath: package.importPath, directory: relativeDirectory, floor: configuration.settings.defaultFloor,
           floorSource: .default, status: .skipped, skipReason: .excluded,
           firstGoFile: package.sourceFiles.first.map { Self.join(relativeDirectory, $0) })
         excluded.explain(.excluded)
@@ -195,7 +195,7 @@ public struct CoverageGate: Sendable {
   /// What `go list` found, after the test-tree mapping.
   struct Discovery: Sendable {
     var module: GoModule
-    var moduleRoot: String
+    var moduleDirectory: String
     var packages: [GoPackage]
     var extraTests: [String: [String]]
   }
@@ -207,14 +207,15 @@ public struct CoverageGate: Sendable {
     async let moduleInfo = lister.module()
     async let listed = lister.packages(matching: configuration.patterns)
     let module = try await moduleInfo
-    let moduleRoot = module.dir ?? configuration.moduleDirectory
+    let moduleDirectory = module.dir ?? configuration.moduleDirectory
     var packages = try await listed
     var extraTests: [String: [String]] = [:]
     if let mapping = configuration.testDirectories {
       let byDirectory = Dictionary(
-        packages.map { (Self.relative($0.directory, to: moduleRoot), $0.importPath) }, uniquingKeysWith: { a, _ in a })
+        packages.map { (Self.relative($0.directory, to: moduleDirectory), $0.importPath) },
+        uniquingKeysWith: { a, _ in a })
       for package in packages {
-        let directory = Self.relative(package.directory, to: moduleRoot)
+        let directory = Self.relative(package.directory, to: moduleDirectory)
         if let testDirectory = mapping.testDirectory(forPackageDirectory: directory),
           let testPackage = byDirectory[testDirectory], testPackage != package.importPath
         {
@@ -224,7 +225,7 @@ public struct CoverageGate: Sendable {
       let claimed = Set(extraTests.values.flatMap { $0 })
       packages.removeAll { claimed.contains($0.importPath) && $0.sourceFiles.isEmpty }
     }
-    return Discovery(module: module, moduleRoot: moduleRoot, packages: packages, extraTests: extraTests)
+    return Discovery(module: module, moduleDirectory: moduleDirectory, packages: packages, extraTests: extraTests)
   }
 
   /// The balanced split `covbot gate --shard K/N` uses, for `count` shards (`covbot shards`).
@@ -241,7 +242,7 @@ public struct CoverageGate: Sendable {
     let floor = packageFloor.value
     let floorSource = packageFloor.source
     var result = PackageResult(
-      importPath: package.importPath, dir: directory, floor: floor, floorSource: floorSource,
+      importPath: package.importPath, directory: directory, floor: floor, floorSource: floorSource,
       floorFile: packageFloor.file,
       coverage: measurement.coverage ?? .zero, status: .pass, durationSeconds: measurement.durationSeconds,
       firstGoFile: package.sourceFiles.first.map { join(directory, $0) })

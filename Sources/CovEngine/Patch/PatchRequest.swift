@@ -45,11 +45,11 @@ struct PatchPlan: Sendable {
   /// The changed files' profile names (`example.com/m/pkg/a.go`), the blocks runners keep.
   var profileNames: Set<String>
 
-  /// Resolves `request` for the module at `moduleRoot` (import path `modulePath`).
+  /// Resolves `request` for the module at `moduleDirectory` (import path `modulePath`).
   static func resolve(
-    _ request: PatchRequest, modulePath: String, moduleRoot: String, watchdog: ProcessGroupWatchdog?
+    _ request: PatchRequest, modulePath: String, moduleDirectory: String, watchdog: ProcessGroupWatchdog?
   ) async throws -> PatchPlan {
-    var git = try? GitDiff.locate(in: moduleRoot)
+    var git = try? GitDiff.locate(in: moduleDirectory)
     git?.watchdog = watchdog
     let base: String?
     let diff: UnifiedDiff
@@ -79,7 +79,7 @@ struct PatchPlan: Sendable {
         }
         // The diff's base is the merge base GitHub computed, which this clone does not hold.
         base = nil
-        repositoryRoot = (try? await git.repositoryRoot()) ?? moduleRoot
+        repositoryRoot = (try? await git.repositoryRoot()) ?? moduleDirectory
       }
     case .diffFile(let path):
       let text = try Self.readDiff(at: path)
@@ -90,10 +90,10 @@ struct PatchPlan: Sendable {
       }
       base = nil
       // Without git the module root stands for the repository root.
-      repositoryRoot = (try? await git?.repositoryRoot()) ?? moduleRoot
+      repositoryRoot = (try? await git?.repositoryRoot()) ?? moduleDirectory
     }
     let module = GoModuleLocation(
-      modulePath: modulePath, directory: Self.relative(moduleRoot, to: repositoryRoot))
+      modulePath: modulePath, directory: Self.relative(moduleDirectory, to: repositoryRoot))
     let changed = ChangedLines(diff: diff).restricted(
       to: [module], readHead: ChangedLines.workingTreeReader(root: repositoryRoot))
     let names = Set(changed.paths.compactMap { module.profileName(ofRepositoryPath: $0) })

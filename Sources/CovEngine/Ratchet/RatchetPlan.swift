@@ -170,7 +170,7 @@ public struct RatchetPlan: Sendable, Hashable {
   }
 
   private static func relativeFloorFile(of package: PackageResult) -> String {
-    package.floorFile ?? join(package.dir, FloorFile.fileName)
+    package.floorFile ?? join(package.directory, FloorFile.fileName)
   }
 
   private static func join(_ directory: String, _ file: String) -> String {

@@ -15,7 +15,7 @@ public struct CovResults: Sendable, Hashable, Codable {
   /// The Go module path, e.g. `example.com/demo`.
   public var module: String
   /// The module root on the machine that measured (absolute).
-  public var moduleDir: String
+  public var moduleDirectory: String
   /// `go version` output's version, e.g. `go1.27.3`.
   public var goVersion: String
   /// The strategy that measured (`single` or `per-package`).
@@ -43,7 +43,7 @@ public struct CovResults: Sendable, Hashable, Codable {
 
   /// Creates a results document; the verdict is derived from the packages.
   public init(
-    toolVersion: String, module: String, moduleDir: String, goVersion: String, strategy: Strategy,
+    toolVersion: String, module: String, moduleDirectory: String, goVersion: String, strategy: Strategy,
     commit: String? = nil, startedAt: Date, settings: GateSettings, shard: ShardInfo? = nil,
     interrupted: Bool = false, timings: Timings, packages: [PackageResult], diff: ThresholdDiff? = nil,
     patch: PatchResult? = nil
@@ -51,7 +51,7 @@ public struct CovResults: Sendable, Hashable, Codable {
     self.schemaVersion = Self.currentSchemaVersion
     self.toolVersion = toolVersion
     self.module = module
-    self.moduleDir = moduleDir
+    self.moduleDirectory = moduleDirectory
     self.goVersion = goVersion
     self.strategy = strategy
     self.commit = commit
@@ -64,6 +64,13 @@ public struct CovResults: Sendable, Hashable, Codable {
     self.diff = diff
     self.patch = patch
     self.verdict = Verdict(packages: self.packages, settings: settings, interrupted: interrupted, patch: patch)
+  }
+
+  // Schema 1 names the module root `moduleDir`.
+  private enum CodingKeys: String, CodingKey {
+    case schemaVersion, toolVersion, module
+    case moduleDirectory = "moduleDir"
+    case goVersion, strategy, commit, startedAt, settings, shard, interrupted, timings, packages, verdict, diff, patch
   }
 
   /// Recomputes ``verdict`` after `packages` or `settings` changed.

@@ -5,7 +5,7 @@ public struct PackageResult: Sendable, Hashable {
   /// The package's import path, e.g. `example.com/demo/internal/parse`.
   public var importPath: String
   /// The package directory relative to the module root (`.` for the root package).
-  public var dir: String
+  public var directory: String
   /// The floor the package is gated against.
   public var floor: Percent
   /// Whether the floor came from a `.covgate` file or the default.
@@ -42,7 +42,7 @@ public struct PackageResult: Sendable, Hashable {
 
   /// Creates a package result.
   public init(
-    importPath: String, dir: String, floor: Percent, floorSource: FloorSource, floorFile: String? = nil,
+    importPath: String, directory: String, floor: Percent, floorSource: FloorSource, floorFile: String? = nil,
     coverage: StatementCoverage = .zero, status: PackageStatus, reason: String = "",
     suggestedFloor: Percent? = nil, skipReason: SkipReason? = nil, durationSeconds: Double = 0,
     tests: TestCounts = TestCounts(), failedTests: [String] = [], output: String = "",
@@ -50,7 +50,7 @@ public struct PackageResult: Sendable, Hashable {
     coverageDrop: CoverageDrop? = nil
   ) {
     self.importPath = importPath
-    self.dir = dir
+    self.directory = directory
     self.floor = floor
     self.floorSource = floorSource
     self.floorFile = floorFile
@@ -99,7 +99,8 @@ public struct PackageResult: Sendable, Hashable {
 
 extension PackageResult: Codable {
   private enum CodingKeys: String, CodingKey {
-    case importPath, dir, floor, floorSource, floorFile, coveredStatements, totalStatements, percent, status, reason
+    case importPath, directory = "dir", floor, floorSource, floorFile, coveredStatements, totalStatements, percent,
+      status, reason
     case cause, coverageDrop, suggestedFloor, skipReason, durationSeconds, tests, failedTests, output, testCases
     case firstGoFile
   }
@@ -109,7 +110,7 @@ extension PackageResult: Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     importPath = try container.decode(String.self, forKey: .importPath)
-    dir = try container.decode(String.self, forKey: .dir)
+    directory = try container.decode(String.self, forKey: .directory)
     floor = try container.decode(Percent.self, forKey: .floor)
     floorSource = try container.decode(FloorSource.self, forKey: .floorSource)
     floorFile = try container.decodeIfPresent(String.self, forKey: .floorFile)
@@ -139,7 +140,7 @@ extension PackageResult: Codable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(importPath, forKey: .importPath)
-    try container.encode(dir, forKey: .dir)
+    try container.encode(directory, forKey: .directory)
     try container.encode(floor, forKey: .floor)
     try container.encode(floorSource, forKey: .floorSource)
     try container.encodeIfPresent(floorFile, forKey: .floorFile)

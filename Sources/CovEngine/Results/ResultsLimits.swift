@@ -30,7 +30,7 @@ public enum ResultsLimits {
     let check = FieldCheck(path: [])
     try check.name(results.toolVersion, "toolVersion")
     try check.name(results.module, "module")
-    try check.name(results.moduleDir, "moduleDir")
+    try check.name(results.moduleDirectory, "moduleDir")
     try check.name(results.goVersion, "goVersion")
     try check.name(results.commit, "commit")
     if let shard = results.shard {
@@ -107,7 +107,7 @@ private struct FieldCheck {
   func package(_ package: PackageResult) throws(DecodingError) {
     let limits = ResultsLimits.self
     try name(package.importPath, "importPath")
-    try name(package.dir, "dir")
+    try name(package.directory, "dir")
     try name(package.floorFile, "floorFile")
     try name(package.firstGoFile, "firstGoFile")
     try integer(package.totalStatements, "totalStatements", 0...limits.maxStatements)

@@ -73,7 +73,8 @@ public enum ResultsMerger {
       selfCPUSeconds: all.reduce(0) { $0 + $1.timings.selfCPUSeconds },
       parallelism: all.reduce(0) { $0 + $1.timings.parallelism })
     return CovResults(
-      toolVersion: first.toolVersion, module: first.module, moduleDir: first.moduleDir, goVersion: first.goVersion,
+      toolVersion: first.toolVersion, module: first.module, moduleDirectory: first.moduleDirectory,
+      goVersion: first.goVersion,
       strategy: first.strategy, commit: first.commit, startedAt: all.map(\.startedAt).min() ?? first.startedAt,
       settings: first.settings, shard: nil, interrupted: all.contains(where: \.interrupted), timings: timings,
       packages: packages, diff: nil, patch: patch)
