@@ -4,6 +4,9 @@
 #   make test    install what is missing, build, run the whole test suite
 #   make bench   the benchmark (cold Go build cache per run; takes several minutes)
 #   make lint    swift-format (strict) and actionlint over ci/
+#   make dist    the release tarball for this architecture and SHA256SUMS, into dist/ (minutes)
+#   make dist-check   make dist, then install and run the tarball in a scrubbed environment
+#   make test-install the action's install script against a fake release on 127.0.0.1 (seconds)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -39,7 +42,7 @@ export PIP_ROOT_USER_ACTION := ignore
 SWIFT_BUILD_FLAGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps go build release demo test lint bench clean
+.PHONY: all setup system-deps go build release demo test lint bench clean dist dist-check test-install
 
 all: build
 
@@ -98,6 +101,7 @@ test: build
 lint: $(LINT_TOOLS_STAMP)
 	swift format lint --strict -r Sources Tests Benchmarks Package.swift
 	"$(ACTIONLINT)" -shellcheck="$(SHELLCHECK)" ci/workflows/*.yml
+	"$(SHELLCHECK)" ci/*.sh ci/tests/*.sh ci/tools/*.sh
 	PYTHONPATH="$(LOCAL_ACTIONLINT_DIR)" python3 ci/tools/lint_action.py ci/action.yml \
 	  --actionlint "$(ACTIONLINT)" --shellcheck "$(SHELLCHECK)" --out .build-lint
 
@@ -105,5 +109,20 @@ bench: setup
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 	"$$(swift build -c release $(SWIFT_BUILD_FLAGS) --show-bin-path)/covbot-bench" $(BENCH_ARGS)
 
+# The release tarball of this machine's architecture: static Swift runtime, stripped, self-checked
+# (ci/tools/dist.sh). Built in .build-dist, so it never invalidates the debug or release builds in .build.
+dist: system-deps
+	SWIFT_BUILD_FLAGS="$(SWIFT_BUILD_FLAGS)" ci/tools/dist.sh
+
+# The tarball as a user gets it: served from 127.0.0.1, installed by ci/install-covbot.sh, run with env -i
+# through self-check and a real gate on examples/demo (ci/tests/dist-check.sh).
+dist-check: dist go
+	ci/tests/dist-check.sh
+
+# ci/install-covbot.sh against a fake release (good, wrong checksum, missing asset, 404 then 200,
+# truncated); a shell-script stand-in for covbot, so no Swift build is needed.
+test-install:
+	ci/tests/install-covbot-test.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist
