@@ -6,7 +6,7 @@
 #   make lint    swift-format (strict) and actionlint over ci/
 #   make dist    the release tarball for this architecture and SHA256SUMS, into dist/ (minutes)
 #   make dist-check   make dist, then install and run the tarball in a scrubbed environment
-#   make test-install the action's install script against a fake release on 127.0.0.1 (seconds)
+#   make test-scripts the action's install and Go-cache scripts (fake release on 127.0.0.1; seconds)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -42,7 +42,7 @@ export PIP_ROOT_USER_ACTION := ignore
 SWIFT_BUILD_FLAGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps go build release demo test lint bench clean dist dist-check test-install
+.PHONY: all setup system-deps go build release demo test lint bench clean dist dist-check test-scripts
 
 all: build
 
@@ -120,9 +120,10 @@ dist-check: dist go
 	ci/tests/dist-check.sh
 
 # ci/install-covbot.sh against a fake release (good, wrong checksum, missing asset, 404 then 200,
-# truncated); a shell-script stand-in for covbot, so no Swift build is needed.
-test-install:
+# truncated; a shell-script stand-in for covbot, so no Swift build is needed) and ci/go-cache.sh's prune.
+test-scripts: go
 	ci/tests/install-covbot-test.sh
+	ci/tests/go-cache-test.sh
 
 clean:
 	rm -rf .build .build-dist dist
