@@ -52,23 +52,24 @@ source_version() {
 plan() {
   local started version mode reason explicit=false ref repository
   started=$(now_ms)
-  ref="${ACTION_REF:-}"
-  repository="${ACTION_REPOSITORY:-}"
-  # github.action_ref/action_repository are empty inside composite actions on some runner versions
-  # (actions/runner#2473); the checkout path …/_actions/OWNER/REPO/REF/ci says the same.
-  if [ -z "$ref" ] || [ -z "$repository" ]; then
-    local path="${ACTION_PATH:-}"
-    path="${path%/}"
-    path="${path%/ci}"
-    case "$path" in
-      */_actions/*/*/*)
-        local rest="${path##*/_actions/}"
-        local owner="${rest%%/*}" name_ref="${rest#*/}"
-        if [ -z "$repository" ]; then repository="$owner/${name_ref%%/*}"; fi
-        if [ -z "$ref" ]; then ref="${name_ref#*/}"; fi
-        ;;
-    esac
-  fi
+  # The runner checks a remote action out at …/_actions/OWNER/REPO/REF/ci: that path names the ref for
+  # certain. github.action_ref/action_repository are the fallback, as they are empty inside composite
+  # actions on some runner versions (actions/runner#2473).
+  local path="${ACTION_PATH:-}"
+  path="${path%/}"
+  path="${path%/ci}"
+  case "$path" in
+    */_actions/*/*/*)
+      local rest="${path##*/_actions/}"
+      local owner="${rest%%/*}" name_ref="${rest#*/}"
+      repository="$owner/${name_ref%%/*}"
+      ref="${name_ref#*/}"
+      ;;
+    *)
+      ref="${ACTION_REF:-}"
+      repository="${ACTION_REPOSITORY:-}"
+      ;;
+  esac
   local source
   source=$(source_version "${ACTION_ROOT:?ACTION_ROOT is not set}")
   if [ "${IN_BUILD_FROM_SOURCE:-false}" = true ]; then

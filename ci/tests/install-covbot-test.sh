@@ -238,6 +238,8 @@ plan_case source "" ACTION_REF=main ACTION_REPOSITORY=acme/covbot
 plan_case source "" ACTION_REF=0123456789abcdef0123456789abcdef01234567 ACTION_REPOSITORY=acme/covbot
 plan_case source "" ACTION_PATH="$work/action/ci"
 plan_case release 1.4.2 ACTION_PATH=/home/runner/work/_actions/acme/covbot/v1/ci
+plan_case release 1.4.2 ACTION_PATH=/home/runner/work/_actions/acme/covbot/v1/ci ACTION_REF=main
+plan_case source "" ACTION_PATH=/__w/_actions/acme/covbot/feature/x/ci ACTION_REF=v1
 plan_case release 2.0.0 ACTION_REF=main IN_VERSION=v2.0.0
 plan_case release 2.0.0 IN_VERSION=2.0.0
 plan_case source "" ACTION_REF=v1 IN_VERSION=2.0.0 IN_BUILD_FROM_SOURCE=true
