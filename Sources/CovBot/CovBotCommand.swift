@@ -19,7 +19,7 @@ struct CovBotCommand: AsyncParsableCommand {
     version: CovBotVersion.current,
     subcommands: [
       GateCommand.self, ReportCommand.self, PublishCommand.self, RatchetCommand.self, MergeCommand.self,
-      ShardsCommand.self,
+      ShardsCommand.self, SelfCheckCommand.self,
     ]
   )
 

@@ -30,6 +30,9 @@ import Testing
     "fail-on-publish-error": .flag(["--fail-on-publish-error"]),
     "token": .environment("GITHUB_TOKEN"),
     "install-only": .actionOnly,
+    "version": .actionOnly,
+    "build-from-source": .actionOnly,
+    "go-cache": .actionOnly,
   ]
 
   /// The action file, split into its inputs and steps.
