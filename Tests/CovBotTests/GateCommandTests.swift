@@ -75,6 +75,18 @@ import Testing
     #expect(output.stderr.contains("no go toolchain found"))
   }
 
+  /// Without a build cache every go test fails to start: one infrastructure error (exit 3), not
+  /// a BUILD-FAIL per package.
+  @Test func noBuildCacheExitsThreeBeforeAnyPackage() async throws {
+    let directory = try GoFixture.copy("gatecheck")
+    let output = try await CovBotProcess.run(
+      ["gate", "--json", "r.json"], environment: ["GOCACHE": "off"], workingDirectory: directory)
+    #expect(output.exitCode == 3, "\(output.combined)")
+    #expect(output.stderr.contains("go has no build cache"), "\(output.stderr)")
+    #expect(!output.combined.contains("BUILD-FAIL"))
+    #expect(!FileManager.default.fileExists(atPath: directory + "/r.json"))
+  }
+
   @Test func outsideAModuleExitsThreeWithAHint() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nomod-\(UUID())").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -71,9 +71,22 @@ public struct GoToolchain: Sendable {
     return stdout
   }
 
-  /// The toolchain's version, e.g. `go1.27.3`.
+  /// The toolchain's version, e.g. `go1.27.3`; throws when go has no build cache.
+  ///
+  /// Without a build cache (`GOCACHE=off`, or neither `HOME` nor `XDG_CACHE_HOME` set) every
+  /// `go test` fails to start: that is the machine's fault, not each package's, and must not read
+  /// as a build failure of every package.
   public func version(in directory: String) async throws -> String {
-    try await output(["env", "GOVERSION"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
+    let command = ["env", "GOVERSION", "GOCACHE"]
+    let lines = try await output(command, in: directory).split(separator: "\n", omittingEmptySubsequences: false)
+    let cache = lines.count > 1 ? lines[1].trimmingCharacters(in: .whitespaces) : ""
+    if cache == "off" || cache.isEmpty {
+      throw GoToolError(
+        command: (["go"] + command).joined(separator: " "),
+        reason: "go has no build cache (GOCACHE=\(cache.isEmpty ? "\"\"" : cache)), and go test cannot run without one",
+        hint: "Set GOCACHE to a writable directory, or HOME (go then uses $HOME/.cache/go-build).")
+    }
+    return lines.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
   }
 }
 
