@@ -130,6 +130,8 @@ public struct GateRun: Sendable {
     let configuration = configuration
     let progress = progress
     let output = output
+    // Armed before the gate starts, so a signal during its first child (go list) is never lost.
+    let watch = SignalWatcher.arm()
     return try await withThrowingTaskGroup(of: RaceEvent.self) { group in
       group.addTask {
         do {
@@ -140,7 +142,7 @@ public struct GateRun: Sendable {
           throw RunFailure(classifying: error)
         }
       }
-      group.addTask { .signal(await SignalWatcher.firstSignal()) }
+      group.addTask { .signal(await watch.first()) }
       group.addTask {
         while !Task.isCancelled {
           try? await Task.sleep(for: .seconds(1))

@@ -20,21 +20,39 @@ public enum SignalWatcher {
 
   /// Waits for the first watched signal; returns its number. Ends early (nil) when cancelled.
   public static func firstSignal() async -> Int32? {
-    let stream = AsyncStream<Int32> { continuation in
-      let queue = DispatchQueue(label: "covbot.signals")
-      SignalDispositions.acquire()
-      let registration = SignalRegistration()
-      registration.sources = signals.map { number -> any DispatchSourceSignal in
-        let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-        source.setEventHandler {
-          registration.delivered.withLock { $0 = true }
-          continuation.yield(number)
+    await arm().first()
+  }
+
+  /// Starts watching at once and returns the watch to await later: arm before starting work, so
+  /// that a signal arriving while the work's first child starts is never missed (a task that
+  /// calls ``firstSignal()`` may run after the work's first child process).
+  public static func arm() -> ArmedSignalWatch {
+    // The build closure runs before `AsyncStream.init` returns: the sources exist on return.
+    ArmedSignalWatch(
+      stream: AsyncStream<Int32> { continuation in
+        let queue = DispatchQueue(label: "covbot.signals")
+        SignalDispositions.acquire()
+        let registration = SignalRegistration()
+        registration.sources = signals.map { number -> any DispatchSourceSignal in
+          let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+          source.setEventHandler {
+            registration.delivered.withLock { $0 = true }
+            continuation.yield(number)
+          }
+          source.resume()
+          return source
         }
-        source.resume()
-        return source
-      }
-      continuation.onTermination = { _ in registration.end() }
-    }
+        continuation.onTermination = { _ in registration.end() }
+      })
+  }
+}
+
+/// A signal watch already armed by ``SignalWatcher/arm()``; awaiting it ends the watch.
+public struct ArmedSignalWatch: Sendable {
+  fileprivate let stream: AsyncStream<Int32>
+
+  /// The first watched signal's number, or `nil` when the awaiting task is cancelled first.
+  public func first() async -> Int32? {
     for await number in stream { return number }
     return nil
   }
