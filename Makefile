@@ -99,6 +99,7 @@ demo: build
 	@echo "== covbot gate on examples/demo (go: $$($(GO) version))"
 	@rc=0; "$$(swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/covbot" gate \
 	  --module-dir examples/demo \
+	  --patch-diff examples/demo/change.diff --show-uncovered \
 	  --junit examples/demo/covbot-junit.xml \
 	  --markdown examples/demo/covbot-comment.md \
 	  --summary examples/demo/covbot-summary.md || rc=$$?; \
