@@ -161,7 +161,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CovBotTests",
-      dependencies: ["CovBotSupport", "CovEngine", "FakeGitHub", "TestSupport"],
+      dependencies: ["CovBot", "CovBotSupport", "CovEngine", "FakeGitHub", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ]

@@ -30,7 +30,7 @@ struct CovBotCommand: AsyncParsableCommand {
     // children and removes its scratch files: writes fail with EPIPE instead, and are dropped.
     signal(SIGPIPE, SIG_IGN)
     do {
-      var command = try parseAsRoot()
+      var command = try parse(commandLine: Array(CommandLine.arguments.dropFirst()))
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
       } else {

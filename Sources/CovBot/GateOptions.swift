@@ -8,19 +8,13 @@ import Reporters
 /// The flags that choose what to measure and how: shared by `gate`, `ratchet` and `shards`.
 struct GateOptions: ParsableArguments {
   @Argument(help: "Package patterns (default ./...); after `--`, flags for go test (not -cover*, -json, -p, -timeout).")
-  var arguments: [String] = []
+  var patterns: [String] = []
 
-  /// Positional arguments before `--` are patterns; argument-parser passes what follows `--` as
-  /// positionals too (and refuses a second array of positionals, even a post-terminator one), so
-  /// split on the terminator of the real command line.
-  private var patterns: [String] { Array(arguments.dropLast(goTestFlags.count)) }
-
-  private var goTestFlags: [String] {
-    let commandLine = CommandLine.arguments
-    guard let terminator = commandLine.firstIndex(of: "--") else { return [] }
-    let trailing = Array(commandLine[(terminator + 1)...])
-    return arguments.suffix(trailing.count) == trailing[...] ? trailing : []
-  }
+  /// The flags after `--`, set by `CovBotCommand.parse(commandLine:)`.
+  ///
+  /// Not an `@Argument(parsing: .postTerminator)`: argument-parser refuses a second array of
+  /// positionals beside `patterns` in the same command, whichever strategy it uses.
+  var goTestFlags: [String] = []
 
   @Option(name: .customLong("module-dir"), help: "The Go module to gate.")
   var moduleDirectory = "."
@@ -76,11 +70,6 @@ struct GateOptions: ParsableArguments {
 
   func validate() throws {
     guard (1...4096).contains(parallelism) else { throw ValidationError("--parallelism must be between 1 and 4096") }
-    do {
-      _ = try GoTestFlags(validating: goTestFlags)
-    } catch {
-      throw ValidationError("\(error)")
-    }
     for (flag, value) in [("--module-dir", moduleDirectory), ("--json", resultsPath), ("--history", history)] {
       if let value, value.isEmpty { throw ValidationError("\(flag) must not be empty") }
     }
@@ -100,6 +89,16 @@ struct GateOptions: ParsableArguments {
     }
     guard tolerance >= .zero else { throw ValidationError("--tolerance must not be negative") }
     if !srcPrefix.isEmpty && testDir == nil { throw ValidationError("--src-prefix needs --test-dir") }
+  }
+
+  /// Takes the flags that followed `--` on the command line, refusing those covbot owns.
+  mutating func passThrough(_ flags: [String]) throws {
+    do {
+      _ = try GoTestFlags(validating: flags)
+    } catch {
+      throw RunFailure(.usage, "\(error)")
+    }
+    goTestFlags = flags
   }
 
   /// The gate run these flags describe, printing through `console`.
