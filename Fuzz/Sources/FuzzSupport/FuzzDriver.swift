@@ -3,7 +3,7 @@ import Foundation
 /// libFuzzer's own driver, from `libclang_rt.fuzzer_no_main` (SwiftPM's renamed `main` clashes with
 /// libFuzzer's, so each target calls the driver itself; see FIELD-NOTES, Fuzzing).
 @_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
+private func llvmFuzzerRunDriver(
   _ argc: UnsafeMutablePointer<CInt>,
   _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
   _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
@@ -19,7 +19,7 @@ public func runFuzzer(_ body: @escaping (Data) -> Void) -> Never {
   fuzzBody = body
   var argc = CommandLine.argc
   var argv = CommandLine.unsafeArgv
-  let status = LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
+  let status = llvmFuzzerRunDriver(&argc, &argv) { bytes, count in
     // libFuzzer may pass a null pointer for the empty input.
     let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
     fuzzBody(data)

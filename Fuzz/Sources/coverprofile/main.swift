@@ -1,5 +1,6 @@
-@testable import CovEngine
 import FuzzSupport
+
+@testable import CovEngine
 
 /// Go's coverprofile format: the parser must never trap, keep every count non-negative (duplicates
 /// add up), and read back exactly what it parsed once written out again.

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import GitHub
 
 /// An Actions event payload (`GITHUB_EVENT_PATH`), as a fork's workflow could shape it: decoding

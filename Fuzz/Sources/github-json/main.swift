@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import GitHub
 
 /// `check_runs` wraps the list (GitHubClient's own CheckRunList is private).

@@ -1,4 +1,5 @@
 import FuzzSupport
+
 @testable import GitHub
 
 /// `Link` headers, one value per input line: parsing never traps and every URL it returns is

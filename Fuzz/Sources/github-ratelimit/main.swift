@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import GitHub
 
 /// The header names the rate-limit rule reads, in the order input lines fill them.

@@ -1,6 +1,7 @@
-@testable import CovEngine
 import Foundation
 import FuzzSupport
+
+@testable import CovEngine
 
 /// `go list -json` output, concatenated objects: decoding never traps, and (when nothing is
 /// escaped) every import path and name decoded appears in the input.

@@ -1,7 +1,8 @@
-@testable import CovBotSupport
-@testable import CovEngine
 import Foundation
 import FuzzSupport
+
+@testable import CovBotSupport
+@testable import CovEngine
 
 /// A `go test -json` stream, cut into chunks as a pipe delivers it (the first byte picks the
 /// chunk sizes), through the line splitter into the collector: a test whose last outcome is

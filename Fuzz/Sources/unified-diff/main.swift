@@ -1,5 +1,6 @@
-@testable import CovEngine
 import FuzzSupport
+
+@testable import CovEngine
 
 /// Unified diffs (`git diff`, GitHub's `.diff`, hunk-only `patch` fields): parsing never traps,
 /// accepted hunk headers have sane ranges, and each file's added lines ascend within Go's range.
