@@ -37,6 +37,9 @@ public struct GitHubTarget: Sendable, Hashable {
       return "--token-env \"\(tokenVariable)\" is not an environment variable name"
     }
     if maxWait < 0 { return "--max-wait must not be negative" }
+    if maxWait > Self.longestWait {
+      return "--max-wait \(maxWait) is more than a week (\(Self.longestWait) seconds); no CI job waits that long"
+    }
     if let pathPrefix, Self.normalizedPrefix(pathPrefix) == nil {
       return "--path-prefix \"\(pathPrefix)\" must be a relative path inside the repository"
     }
@@ -55,6 +58,9 @@ public struct GitHubTarget: Sendable, Hashable {
         environment, tokenVariable: tokenVariable, userAgent: "covbot/\(CovBotVersion.current)",
         retry: RetryPolicy(maxWait: .seconds(maxWait))))
   }
+
+  /// The longest `--max-wait`, in seconds: ``RetryPolicy/longestDelay``.
+  public static let longestWait = Int(RetryPolicy.longestDelay.components.seconds)
 
   /// Whether `name` can name an environment variable (`--token-env`).
   public static func isVariableName(_ name: String) -> Bool {

@@ -3,6 +3,7 @@ import CovEngine
 import FakeGitHub
 import Foundation
 import Reporters
+import TestSupport
 import Testing
 
 /// Patch coverage on GitHub, published in-process against the loopback fake: the `covbot/patch`
@@ -12,18 +13,8 @@ import Testing
 
   /// One package (passing, or below its floor), with `patch`.
   private static func results(patch: PatchResult?, packagePasses: Bool = true) -> CovResults {
-    CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: "/work/demo",
-      goVersion: "go1.27.3",
-      strategy: .single, startedAt: Date(timeIntervalSince1970: 1_750_000_000), settings: GateSettings(),
-      timings: Timings(totalSeconds: 1),
-      packages: [
-        PackageResult(
-          importPath: "example.com/demo/a", directory: "a", floor: Percent(units: 50, scale: 0), floorSource: .default,
-          coverage: StatementCoverage(covered: packagePasses ? 90 : 10, total: 100),
-          status: packagePasses ? .pass : .fail, firstGoFile: "a/a.go")
-      ],
-      patch: patch)
+    SampleResults.demo(
+      [SampleResults.packageA(covered: packagePasses ? 90 : 10, status: packagePasses ? .pass : .fail)], patch: patch)
   }
 
   /// 19 of 26 changed lines covered (73.0 %) in two files.
@@ -189,11 +180,7 @@ import Testing
           path: "a/a.go", changedLines: 2, missedLines: 2, missedRanges: [LineRange(start: 5, end: 6)], measured: true)
       ],
       floor: nil)
-    let results = CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: "/work/demo",
-      goVersion: "go1.27.3",
-      strategy: .single, commit: Self.merge, startedAt: Date(timeIntervalSince1970: 1_750_000_000),
-      settings: GateSettings(), timings: Timings(totalSeconds: 1), packages: [], patch: patch)
+    let results = SampleResults.demo([], commit: Self.merge, patch: patch)
     let reports = try ReportRun(request: ReportRequest(), environment: try Self.environment(directory))
     let markdown = try reports.render(
       results, format: .markdown, diffOnly: false, style: .plain, source: "covbot-results.json")

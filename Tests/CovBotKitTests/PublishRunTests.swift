@@ -3,6 +3,7 @@ import CovEngine
 import FakeGitHub
 import Foundation
 import Reporters
+import TestSupport
 import Testing
 
 /// Publishing in-process against the loopback fake: one comparison, one verdict, wherever it runs.
@@ -10,16 +11,7 @@ import Testing
   private static let sha = String(repeating: "cd", count: 20)
 
   private static func results(covered: Int) -> CovResults {
-    CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: "/work/demo",
-      goVersion: "go1.27.3",
-      strategy: .single, startedAt: Date(timeIntervalSince1970: 1_750_000_000), settings: GateSettings(),
-      timings: Timings(totalSeconds: 1),
-      packages: [
-        PackageResult(
-          importPath: "example.com/demo/a", directory: "a", floor: Percent(units: 50, scale: 0), floorSource: .default,
-          coverage: StatementCoverage(covered: covered, total: 100), status: .pass, firstGoFile: "a/a.go")
-      ])
+    SampleResults.demo([SampleResults.packageA(covered: covered)])
   }
 
   /// `report`, `publish` and `gate --publish` compare head and base through one ``BaseComparison``:

@@ -203,6 +203,10 @@ import Testing
     (["gate", "--parallelism", "-3"], "--parallelism"),
     (["ratchet", "--margin", "-1"], "--margin must not be negative"),
     (["publish", "--results", "x.json", "--pr", "-3"], "--pr must be a pull request number"),
+    (
+      ["publish", "--results", "x.json", "--max-wait", "99999999999999"],
+      "--max-wait 99999999999999 is more than a week"
+    ),
   ])
   func usageErrorsExitTwoAndSayWhy(arguments: [String], message: String) async throws {
     let directory = try GoFixture.copy("hostile")

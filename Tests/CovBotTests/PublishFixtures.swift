@@ -1,6 +1,7 @@
 import CovEngine
 import FakeGitHub
 import Foundation
+import TestSupport
 
 /// Results files and environments for `covbot publish` end-to-end tests.
 enum PublishFixtures {
@@ -25,11 +26,7 @@ enum PublishFixtures {
           floorSource: .default, coverage: StatementCoverage(covered: 9, total: 10), status: .pass,
           firstGoFile: "ok\(index)/code.go"))
     }
-    return CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: "/work/demo",
-      goVersion: "go1.27.3",
-      strategy: .single, commit: commit, startedAt: Date(timeIntervalSince1970: 1_750_000_000),
-      settings: GateSettings(), timings: Timings(totalSeconds: 1), packages: packages)
+    return SampleResults.demo(packages, commit: commit)
   }
 
   /// A fresh directory holding `covbot-results.json` for `results`.

@@ -1,6 +1,7 @@
 import CovEngine
 import FakeGitHub
 import Foundation
+import TestSupport
 import Testing
 
 /// `covbot ratchet --propose` as a scheduled workflow runs it: the built binary, a results file (no Go needed)
@@ -44,11 +45,7 @@ struct RatchetProposeCommandTests {
         floorSource: .default,
         coverage: StatementCoverage(covered: 9, total: 10), status: .pass),
     ]
-    let results = CovResults(
-      toolVersion: CovBotVersion.current, module: "example.com/demo", moduleDirectory: module, goVersion: "go1.27.3",
-      strategy: .single, commit: String(repeating: "e5", count: 20),
-      startedAt: Date(timeIntervalSince1970: 1_750_000_000),
-      settings: GateSettings(), timings: Timings(totalSeconds: 1), packages: packages)
+    let results = SampleResults.demo(packages, commit: String(repeating: "e5", count: 20), moduleDirectory: module)
     try ResultsFile.write(results, to: module + "/" + ResultsFile.defaultName)
   }
 

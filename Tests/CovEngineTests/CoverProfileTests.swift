@@ -91,3 +91,28 @@ import Testing
     #expect(profile.coverageByDirectory() == expected)
   }
 }
+
+@Suite struct CoverProfileCountOverflowTests {
+  /// Found by fuzzing: ten 18-digit counts of one block used to wrap to a negative count.
+  @Test(arguments: [10, 11, 20, 1_000])
+  func duplicateCountsSaturate(repeats: Int) throws {
+    let line = "m/a/a.go:1.1,2.2 3 999999999999999999\n"
+    let profile = try CoverProfile.parse("mode: count\n" + String(repeating: line, count: repeats))
+    let block = try #require(profile.blocks(ofFile: "m/a/a.go").first)
+    // Ten or more of these exceed Int64.max (nine fit: 8,999,999,999,999,999,991).
+    #expect(block.count == .max)
+    #expect(profile.coverageByDirectory()["m/a"] == StatementCoverage(covered: 3, total: 3))
+  }
+
+  @Test func nineStillSumExactly() throws {
+    let text = "mode: count\n" + String(repeating: "m/a/a.go:1.1,2.2 1 999999999999999999\n", count: 9)
+    #expect(try CoverProfile.parse(text).blocks(ofFile: "m/a/a.go").first?.count == 8_999_999_999_999_999_991)
+  }
+
+  @Test func mergingProfilesSaturatesToo() throws {
+    let text = "mode: atomic\n" + String(repeating: "m/a/a.go:1.1,2.2 1 999999999999999999\n", count: 9)
+    var first = try CoverProfile.parse(text)
+    try first.merge(try CoverProfile.parse(text))
+    #expect(first.blocks(ofFile: "m/a/a.go").first?.count == .max)
+  }
+}

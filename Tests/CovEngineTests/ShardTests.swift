@@ -165,4 +165,29 @@ import Testing
     otherModule.module = "example.com/other"
     #expect(reason([("a", one), ("b", otherModule)]).contains("module example.com/other differs"))
   }
+
+  /// Found by fuzzing: shards that each report the largest accepted parallelism or CPU time merged
+  /// into a file that `covbot report` then refused; a package outside the plan was merged silently.
+  @Test func mergedResultsStayReadableAndWithinThePlan() async throws {
+    let directory = try GoFixture.copy("gatecheck")
+    var one = try await gate(directory, shard: "1/2")
+    var two = try await gate(directory, shard: "2/2")
+    for index in [0, 1] {
+      var timings = index == 0 ? one.timings : two.timings
+      timings.parallelism = ResultsLimits.maxParallelism
+      timings.selfCPUSeconds = ResultsLimits.maxSeconds
+      if index == 0 { one.timings = timings } else { two.timings = timings }
+    }
+    let merged = try ResultsMerger.merge([("a", one), ("b", two)])
+    let reread = try ResultsFile.decodeResults(try ResultsFile.encode(merged), path: "merged.json")
+    #expect(reread.timings.parallelism == ResultsLimits.maxParallelism)
+    #expect(reread.timings.selfCPUSeconds == ResultsLimits.maxSeconds)
+
+    var stray = two
+    var extra = try #require(two.packages.first)
+    extra.importPath = "example.com/elsewhere"
+    stray.packages.append(extra)
+    let error = #expect(throws: MergeError.self) { try ResultsMerger.merge([("a", one), ("b", stray)]) }
+    #expect(error?.description.contains("b: package example.com/elsewhere is not in the shard plan") == true)
+  }
 }

@@ -140,8 +140,17 @@ public struct CoverProfile: Sendable {
 }
 
 extension CoverProfile.BlockValue {
+  /// Adds a duplicate block's count (`set` mode: ORs them).
+  ///
+  /// Saturates at `Int64.max`: a profile may repeat a block with 18-digit counts, and a sum that
+  /// wrapped to a negative or zero count would turn a block that ran into one that did not.
   mutating func merge(count other: Int64, or: Bool) {
-    count = or ? ((count != 0 || other != 0) ? 1 : 0) : count &+ other
+    if or {
+      count = (count != 0 || other != 0) ? 1 : 0
+    } else {
+      let (sum, overflow) = count.addingReportingOverflow(other)
+      count = overflow ? .max : sum
+    }
   }
 }
 

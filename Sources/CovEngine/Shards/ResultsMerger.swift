@@ -9,6 +9,7 @@ public enum ResultsMerger {
     var seenShards: [Int: String] = [:]
     var owner: [String: String] = [:]
     var packages: [PackageResult] = []
+    let plan = first.shard.map { Set($0.allPackages) }
     for (path, results) in inputs {
       try check(
         results.module == first.module, path, "module \(results.module) differs from \(first.module) in \(firstPath)")
@@ -35,6 +36,9 @@ public enum ResultsMerger {
       for package in results.packages {
         if let other = owner[package.importPath] {
           throw MergeError("\(path): package \(package.importPath) is also in \(other)")
+        }
+        if let plan, !plan.contains(package.importPath) {
+          throw MergeError("\(path): package \(package.importPath) is not in the shard plan")
         }
         owner[package.importPath] = path
         packages.append(package)
@@ -66,12 +70,14 @@ public enum ResultsMerger {
         throw MergeError("patch coverage: \(error)")
       }
     }
+    // Sums are capped at the limits a results file is read with, so that the merged file can be read
+    // back (`covbot report`, `publish`) however many shards reported the largest values.
     let timings = Timings(
       prewarmSeconds: all.map(\.timings.prewarmSeconds).max() ?? 0,
       measureSeconds: all.map(\.timings.measureSeconds).max() ?? 0,
       totalSeconds: all.map(\.timings.totalSeconds).max() ?? 0,
-      selfCPUSeconds: all.reduce(0) { $0 + $1.timings.selfCPUSeconds },
-      parallelism: all.reduce(0) { $0 + $1.timings.parallelism })
+      selfCPUSeconds: min(all.reduce(0) { $0 + $1.timings.selfCPUSeconds }, ResultsLimits.maxSeconds),
+      parallelism: min(all.reduce(0) { $0 + $1.timings.parallelism }, ResultsLimits.maxParallelism))
     return CovResults(
       toolVersion: first.toolVersion, module: first.module, moduleDirectory: first.moduleDirectory,
       goVersion: first.goVersion,

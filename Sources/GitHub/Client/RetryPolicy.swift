@@ -19,18 +19,27 @@ public struct RetryPolicy: Sendable, Hashable {
     maxAttempts: Int = 4, baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(30),
     maxWait: Duration = .seconds(300), maxRateLimitWaits: Int = 3, secondaryLimitWait: Duration = .seconds(60)
   ) {
-    self.maxAttempts = max(1, maxAttempts)
-    self.baseDelay = baseDelay
-    self.maxDelay = maxDelay
-    self.maxWait = maxWait
-    self.maxRateLimitWaits = maxRateLimitWaits
-    self.secondaryLimitWait = secondaryLimitWait
+    self.maxAttempts = min(max(1, maxAttempts), 100)
+    self.baseDelay = Self.clamped(baseDelay)
+    self.maxDelay = Self.clamped(maxDelay)
+    self.maxWait = Self.clamped(maxWait)
+    self.maxRateLimitWaits = min(max(0, maxRateLimitWaits), 100)
+    self.secondaryLimitWait = Self.clamped(secondaryLimitWait)
+  }
+
+  /// The longest delay any setting may ask for: a week. Backoffs multiply delays by up to 2²⁰, which
+  /// must not overflow `Duration` (it traps); no CI job waits longer than this anyway.
+  public static let longestDelay = Duration.seconds(7 * 24 * 3600)
+
+  private static func clamped(_ delay: Duration) -> Duration {
+    min(max(delay, .zero), longestDelay)
   }
 
   /// The backoff before retry number `retry` (1-based): exponential, capped, with "equal jitter" so that
   /// clients failing together do not retry together.
   func backoff(retry: Int) -> Duration {
     let exponent = min(max(retry - 1, 0), 20)
+    // A week times 2²⁰ is about 2e4 years: far inside Duration's range.
     let capped = min(baseDelay * (1 << exponent), maxDelay)
     return capped * Double.random(in: 0.5...1.0)
   }
