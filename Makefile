@@ -7,6 +7,9 @@
 #   make dist    the release tarball for this architecture and SHA256SUMS, into dist/ (minutes)
 #   make dist-check   make dist, then install and run the tarball in a scrubbed environment
 #   make test-scripts the action's install and Go-cache scripts (fake release on 127.0.0.1; seconds)
+#   make fuzz-build   the libFuzzer targets in Fuzz/ (ASan, release; a few minutes from scratch)
+#   make fuzz         each fuzz target for FUZZ_SECONDS (default 60), one at a time; a summary line each
+#   make fuzz-smoke   each fuzz target for FUZZ_SECONDS (default 10); fails on any crash or oracle failure
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -42,7 +45,8 @@ export PIP_ROOT_USER_ACTION := ignore
 SWIFT_BUILD_FLAGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps go build release demo test lint bench clean dist dist-check test-scripts script-deps
+.PHONY: all setup system-deps go build release demo test lint bench clean dist dist-check test-scripts script-deps \
+  fuzz-build fuzz fuzz-smoke
 
 all: build
 
@@ -112,9 +116,9 @@ test: build
 # actionlint reads workflows only: ci/tools/lint_action.py checks ci/action.yml's rules (shell: bash, no
 # ${{ }} inside run:) and runs actionlint on its steps wrapped into a generated workflow.
 lint: $(LINT_TOOLS_STAMP)
-	swift format lint --strict -r Sources Tests Benchmarks Package.swift
+	swift format lint --strict -r Sources Tests Benchmarks Package.swift Fuzz/Sources Fuzz/Package.swift
 	"$(ACTIONLINT)" -shellcheck="$(SHELLCHECK)" ci/workflows/*.yml
-	"$(SHELLCHECK)" ci/*.sh ci/tests/*.sh ci/tools/*.sh
+	"$(SHELLCHECK)" ci/*.sh ci/tests/*.sh ci/tools/*.sh Fuzz/*.sh
 	PYTHONPATH="$(LOCAL_ACTIONLINT_DIR)" python3 ci/tools/lint_action.py ci/action.yml \
 	  --actionlint "$(ACTIONLINT)" --shellcheck "$(SHELLCHECK)" --out .build-lint
 
@@ -138,5 +142,17 @@ test-scripts: go script-deps
 	ci/tests/install-covbot-test.sh
 	ci/tests/go-cache-test.sh
 
+# libFuzzer targets for the parsers of untrusted input (README, Development, Fuzzing). Fuzz/ is a package
+# of its own: its targets only link with the fuzzer runtime that Fuzz/build.sh passes. The build log is
+# Fuzz/.build/fuzz-build.log; crashes land in Fuzz/.artifacts/.
+fuzz-build: system-deps
+	Fuzz/build.sh
+
+fuzz: fuzz-build
+	FUZZ_SECONDS="$(or $(FUZZ_SECONDS),60)" Fuzz/run.sh fuzz
+
+fuzz-smoke: fuzz-build
+	FUZZ_SECONDS="$(or $(FUZZ_SECONDS),10)" Fuzz/run.sh smoke
+
 clean:
-	rm -rf .build .build-dist dist
+	rm -rf .build .build-dist dist Fuzz/.build

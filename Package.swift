@@ -19,6 +19,11 @@ let package = Package(
   products: [
     .executable(name: "covbot", targets: ["CovBot"]),
     .executable(name: "covbot-bench", targets: ["CovBotBench"]),
+    // Libraries for the fuzz package in Fuzz/ (its own package, so `swift test` never links a fuzzer).
+    .library(name: "CovBotSupport", targets: ["CovBotSupport"]),
+    .library(name: "CovEngine", targets: ["CovEngine"]),
+    .library(name: "Reporters", targets: ["Reporters"]),
+    .library(name: "GitHub", targets: ["GitHub"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
