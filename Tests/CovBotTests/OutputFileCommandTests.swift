@@ -1,6 +1,7 @@
 import CovBotSupport
 import CovEngine
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -42,7 +43,9 @@ import Glibc
     #expect(mode as? Int == 0o600)
   }
 
-  @Test func aWriteThatFailsHalfwayLeavesNoTemporaryFile() async throws {
+  // ThreadSanitizer's runtime itself dies with SIGBUS under a file size limit before covbot starts.
+  @Test(.disabled(if: Sanitizer.isThreadSanitizerLoaded, "the TSan runtime cannot start under `ulimit -f`"))
+  func aWriteThatFailsHalfwayLeavesNoTemporaryFile() async throws {
     let directory = try HostileResultsCommandTests.files("durationSeconds", "2")
     // A file size limit of 0 makes writing the temporary file fail (EFBIG) after it was created.
     let shell = ChildProcess(

@@ -66,7 +66,9 @@ public final class FakeGitHub: Sendable {
     return try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await server.run() }
       do {
-        try await server.waitUntilListening()
+        // FlyingFox's default is 5 s. The whole suite runs in parallel on two cores (slower still
+        // under ThreadSanitizer), so the server task may wait its turn longer than that.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
           throw FakeSetupError(message: "the server is not listening on 127.0.0.1")
         }
